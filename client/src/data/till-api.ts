@@ -1,0 +1,108 @@
+import type {
+  CashRounding,
+  Category,
+  Device,
+  Discount,
+  MeResponse,
+  Payment,
+  Product,
+  Sale,
+  SaleTotals,
+  Staff,
+  Store,
+  TaxRate,
+} from '@pos/shared';
+
+/**
+ * The seam between the till's screens and its data layer. Screens read and write through
+ * these types only; the data layer (RxDB, replication, session) implements them.
+ */
+
+export interface Session {
+  me: MeResponse;
+  accessToken: string;
+  /** Epoch ms; the access token may be expired while offline, selling goes on. */
+  accessTokenExpiresAt: number;
+  signedInAt: string;
+}
+
+export interface TillContext {
+  session: Session;
+  store: Store;
+  device: Device;
+  /** The cashier ringing up sales now (may differ from the signed-in user after a PIN switch). */
+  cashier: Pick<Staff, 'id' | 'displayName' | 'roles'>;
+}
+
+export interface CatalogIndex {
+  products: readonly Product[];
+  categories: readonly Category[];
+  taxRates: ReadonlyMap<string, TaxRate>;
+  /** Exact scan-code lookup, including leading zeros. */
+  byBarcode(code: string): Product | undefined;
+  /** Case-insensitive name or SKU search, best matches first. */
+  search(query: string, limit?: number): Product[];
+  byCategory(categoryId: string | null): Product[];
+}
+
+export interface CartLine {
+  lineId: string;
+  productId: string;
+  /** Thousandths: 1000 is one piece. */
+  quantity: number;
+  discount: Discount | null;
+}
+
+export interface Cart {
+  id: string;
+  lines: CartLine[];
+  cartDiscount: Discount | null;
+  customerId: string | null;
+}
+
+export interface SaleDraft {
+  cart: Cart;
+  payments: Payment[];
+}
+
+export interface ParkedCart {
+  id: string;
+  cart: Cart;
+  note: string;
+  parkedAt: string;
+}
+
+export type SyncPhase = 'idle' | 'syncing' | 'error';
+
+export interface SyncStatus {
+  online: boolean;
+  phase: SyncPhase;
+  /** Sales and other documents written here that the server has not confirmed yet. */
+  waiting: number;
+  lastSyncedAt: string | null;
+  lastError: string | null;
+  /** Documents the server kept in quarantine instead of applying. */
+  rejected: { id: string; code: string; message: string }[];
+}
+
+export interface TillApi {
+  catalog(): CatalogIndex;
+  subscribeCatalog(listener: (catalog: CatalogIndex) => void): () => void;
+
+  /** Prices the cart with the store's rules; the same function the server re-runs. */
+  priceCart(cart: Cart, payments: Payment[]): SaleTotals;
+  cashRounding(): CashRounding;
+
+  /** Assigns the next receipt number (unique per device, across tabs) and stores the sale. */
+  completeSale(draft: SaleDraft): Promise<Sale>;
+  recentSales(limit: number): Promise<Sale[]>;
+  subscribeSales(listener: (sales: Sale[]) => void): () => void;
+  onHand(productId: string): number | undefined;
+
+  parkCart(cart: Cart, note: string): Promise<void>;
+  parkedCarts(): Promise<ParkedCart[]>;
+  resumeParkedCart(id: string): Promise<Cart | undefined>;
+
+  syncStatus(): SyncStatus;
+  subscribeSyncStatus(listener: (status: SyncStatus) => void): () => void;
+}
