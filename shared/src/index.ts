@@ -19,3 +19,7 @@ export * from './pricing/discount-limit.ts';
 export * from './time/business-day.ts';
 export * from './auth/pin.ts';
 export * from './ids.ts';
+export * from './authz/actions.ts';
+export * from './authz/role-ladder.ts';
+export * from './authz/authorize.ts';
+export * from './authz/permission-cases.ts';
