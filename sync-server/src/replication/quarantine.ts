@@ -1,0 +1,34 @@
+import type { CollectionName, RejectedDocument } from '@pos/shared';
+
+import type { Queryable } from '../db/database.ts';
+
+export interface QuarantineEntry {
+  tenantId: string;
+  collection: CollectionName;
+  userId: string;
+  rejected: RejectedDocument;
+  body: unknown;
+}
+
+/**
+ * Keeps a document the server would not apply, with why, for a manager to see. Pushing the
+ * same document again refreshes the entry instead of piling up copies.
+ */
+export async function quarantine(tx: Queryable, entry: QuarantineEntry): Promise<void> {
+  await tx.query(
+    `insert into quarantine (tenant_id, collection, document_id, user_id, code, message, body)
+     values ($1, $2, $3, $4, $5, $6, $7::jsonb)
+     on conflict (tenant_id, collection, document_id, code) do update
+       set user_id = excluded.user_id, message = excluded.message, body = excluded.body,
+           received_at = now()`,
+    [
+      entry.tenantId,
+      entry.collection,
+      entry.rejected.id,
+      entry.userId,
+      entry.rejected.code,
+      entry.rejected.message,
+      JSON.stringify(entry.body ?? null),
+    ],
+  );
+}

@@ -1,0 +1,79 @@
+import {
+  businessDay,
+  deviceSchema,
+  formatReceiptNumber,
+  saleStockMovements,
+  storeSchema,
+  type RejectedDocument,
+  type Sale,
+  type SaleServerInfo,
+  type StockMovement,
+} from '@pos/shared';
+
+import type { Queryable } from '../db/database.ts';
+import { readMaster } from '../replication/read-masters.ts';
+import { recomputeTotals } from './recompute-totals.ts';
+import { reserveReceipt } from './reserve-receipt.ts';
+
+export type SaleDecision =
+  | { kind: 'accepted'; sale: Sale & { server: SaleServerInfo }; movements: StockMovement[] }
+  | { kind: 'rejected'; rejected: RejectedDocument };
+
+/**
+ * Decides on a sale the server has never seen. Problems the till cannot fix by itself (unknown
+ * store or device, a receipt number already used) reject it; problems a manager should look at
+ * (totals that do not add up) accept it flagged, because the money has already changed hands.
+ */
+export async function acceptNewSale(
+  tx: Queryable,
+  tenantId: string,
+  sale: Sale,
+  now: Date,
+  pending: readonly Sale[] = [],
+): Promise<SaleDecision> {
+  const reject = (code: string, message: string): SaleDecision => ({
+    kind: 'rejected',
+    rejected: { id: sale.id, code, message },
+  });
+
+  const store = storeSchema.safeParse(await readMaster(tx, tenantId, 'stores', sale.storeId));
+  if (!store.success || store.data._deleted) {
+    return reject('unknown_store', `store ${sale.storeId} does not exist`);
+  }
+  const device = deviceSchema.safeParse(await readMaster(tx, tenantId, 'devices', sale.deviceId));
+  if (!device.success || device.data._deleted || device.data.storeId !== sale.storeId) {
+    return reject('unknown_device', `device ${sale.deviceId} is not a till of this store`);
+  }
+  if (sale._deleted) {
+    return reject('invalid_document', 'a sale cannot be deleted');
+  }
+
+  const receipt = await reserveReceipt(tx, tenantId, sale);
+  if (receipt.kind === 'taken') {
+    return reject(
+      'duplicate_receipt_number',
+      `receipt ${sale.deviceSeq} of device ${sale.deviceId} is already sale ${receipt.saleId}`,
+    );
+  }
+
+  // Reports use the server's totals, recomputed with the same pure functions the till used.
+  const { totals, issues } = await recomputeTotals(tx, tenantId, sale, pending);
+  const expectedReceipt = formatReceiptNumber(store.data.code, device.data.code, sale.deviceSeq);
+  if (sale.receiptNumber !== expectedReceipt) {
+    issues.push({ code: 'receipt_number_mismatch', message: `expected ${expectedReceipt}` });
+  }
+
+  const server: SaleServerInfo = {
+    receivedAt: now.toISOString(),
+    businessDay: businessDay(now, store.data.timezone),
+    status: issues.length === 0 ? 'accepted' : 'flagged',
+    issues,
+    totals,
+  };
+
+  // The till derives the same movements with the sale's own time, so both sides write
+  // identical ledger documents and neither ever conflicts with the other.
+  const movements = saleStockMovements(sale, sale.createdAt);
+
+  return { kind: 'accepted', sale: { ...sale, server }, movements };
+}
