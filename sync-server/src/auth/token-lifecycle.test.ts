@@ -10,7 +10,13 @@ import type { AuthConfig } from '../config.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { seedDemo } from '../seed/seed-demo.ts';
-import { createTestApp, login, TEST_ISSUER, type TestApp } from '../testing/test-app.ts';
+import {
+  createTestApp,
+  login,
+  TEST_ISSUER,
+  type TestApp,
+  SETUP_TIMEOUT_MS,
+} from '../testing/test-app.ts';
 import { createAuth } from './create-auth.ts';
 import { createTokenVerifier, remoteKeys } from './verify-token.ts';
 
@@ -25,7 +31,7 @@ describe('tokens across restarts', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'pos-pglite-'));
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
@@ -59,7 +65,7 @@ describe('oidc mode verifies against a remote JWKS', () => {
     server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise<void>((resolve) => server.once('listening', resolve));
     port = (server.address() as AddressInfo).port;
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
     await t.close();

@@ -1,7 +1,14 @@
 import { generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { bearer, createTestApp, login, TEST_ISSUER, type TestApp } from '../testing/test-app.ts';
+import {
+  bearer,
+  createTestApp,
+  login,
+  TEST_ISSUER,
+  type TestApp,
+  SETUP_TIMEOUT_MS,
+} from '../testing/test-app.ts';
 import { loadOrCreateSigningKey, type SigningKey } from './signing-key.ts';
 
 const claims = {
@@ -21,7 +28,7 @@ describe('access tokens', () => {
   beforeAll(async () => {
     t = await createTestApp();
     key = await loadOrCreateSigningKey(t.db);
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
   });

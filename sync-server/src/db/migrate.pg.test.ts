@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshPostgres, type FreshPostgres } from '../testing/fresh-postgres.ts';
 import { runMigrations } from './migrate.ts';
 import { openDatabase } from './open-database.ts';
+import { SETUP_TIMEOUT_MS } from '../testing/setup-timeout.ts';
 
 describe('runMigrations on Postgres', () => {
   let pgdb: FreshPostgres;
   beforeAll(async () => {
     pgdb = await freshPostgres();
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await pgdb.drop();
   });

@@ -92,7 +92,8 @@ async function openPglite(dir: string): Promise<Database> {
   );
 
   // PGlite is one connection: every statement and transaction waits its turn in this queue, so
-  // a request can never run a statement inside another request's open transaction.
+  // a request can never run a statement inside another request's open transaction. Inside
+  // `transaction(work)`, use the `tx` it passes: `db.query` there would wait for itself.
   let tail: Promise<unknown> = Promise.resolve();
   function enqueue<T>(run: () => Promise<T>): Promise<T> {
     const next = tail.then(run, run);

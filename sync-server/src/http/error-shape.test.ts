@@ -10,6 +10,7 @@ import {
   login,
   TEST_BODY_LIMIT,
   type TestApp,
+  SETUP_TIMEOUT_MS,
 } from '../testing/test-app.ts';
 
 describe('every failure answers the wire error shape', () => {
@@ -18,7 +19,7 @@ describe('every failure answers the wire error shape', () => {
   beforeAll(async () => {
     t = await createTestApp();
     token = (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token;
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
   });

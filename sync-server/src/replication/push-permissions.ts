@@ -1,23 +1,28 @@
-import { collections, type CollectionName, type Role } from '@pos/shared';
+import { collections, type CollectionName, type TenantWideAction } from '@pos/shared';
 
 import type { AuthContext } from '../auth/auth-context.ts';
-import { hasAnyRole } from '../auth/require-role.ts';
+import { decide } from '../auth/authorize-tenant.ts';
 
 /**
- * Who may push to a collection. Tills write what happens at the counter; the catalogue is the
- * back office's; stores, devices and staff (whose roles the embedded issuer puts in tokens)
- * are the owner's alone. TODO(#4): Permify decides this per store.
+ * What pushing to a back-office collection amounts to in the permission model. Staff matter
+ * most: the embedded issuer puts a staff document's roles into tokens.
  */
-const backOfficeWriters: Partial<Record<CollectionName, readonly Role[]>> = {
-  products: ['manager', 'owner'],
-  categories: ['manager', 'owner'],
-  tax_rates: ['manager', 'owner'],
-  stores: ['owner'],
-  devices: ['owner'],
-  staff: ['owner'],
+const backOfficeActions: Partial<Record<CollectionName, TenantWideAction>> = {
+  products: 'edit_catalog',
+  categories: 'edit_catalog',
+  tax_rates: 'edit_catalog',
+  stores: 'manage_stores',
+  devices: 'manage_stores',
+  staff: 'manage_users',
 };
 
+/**
+ * Tills push what happens at the counter for any signed-in member: a refund or a discount
+ * there was approved on the till with a manager's PIN while maybe offline, so the token of
+ * whoever is signed in cannot decide it. TODO(#4): check sell/refund per store with Permify.
+ */
 export function mayPush(auth: AuthContext, collection: CollectionName): boolean {
   if (collections[collection].tillWrites) return auth.roles.length > 0;
-  return hasAnyRole(auth, backOfficeWriters[collection] ?? []);
+  const action = backOfficeActions[collection];
+  return action !== undefined && decide(auth, action).allowed;
 }

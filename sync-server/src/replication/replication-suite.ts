@@ -9,6 +9,7 @@ import {
   login,
   pushBody,
   type TestApp,
+  SETUP_TIMEOUT_MS,
 } from '../testing/test-app.ts';
 import { writeDocuments } from './write-documents.ts';
 
@@ -35,7 +36,7 @@ export function replicationSuite(label: string, open: () => Promise<TestApp>): v
       t = await open();
       cashier = (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token;
       manager = (await login(t.app, 'manager@demo.test', 'manager123')).access_token;
-    });
+    }, SETUP_TIMEOUT_MS);
     afterAll(async () => {
       await t.close();
     });
@@ -312,14 +313,38 @@ export function replicationSuite(label: string, open: () => Promise<TestApp>): v
       expect(movements).toBe(-1000);
     });
 
-    it('lets a cashier push only what tills write', async () => {
-      const edited = { ...product(0), price: 1 };
-      const result = await push('products', [
-        { assumedMasterState: null, newDocumentState: edited },
-      ]);
+    it('lets a cashier push only what tills write, a manager the catalogue, not the staff', async () => {
+      const product0 = (await pull('products', 'limit=1')).body.documents[0] ?? {};
+      const edited = { ...product0, price: 1 };
+      const staff = {
+        id: 'staff-cashier',
+        updatedAt: new Date().toISOString(),
+        _deleted: false,
+        displayName: 'Casey Cashier',
+        email: 'cashier@demo.test',
+        roles: ['owner'],
+        storeIds: ['store-main'],
+        pinHash: null,
+      };
 
-      expect(result.status).toBe(403);
-      expect(result.body).toMatchObject({ kind: 'forbidden' });
+      const byCashier = await push('products', [
+        { assumedMasterState: product0, newDocumentState: edited },
+      ]);
+      const byManager = await push(
+        'products',
+        [{ assumedMasterState: product0, newDocumentState: edited }],
+        manager,
+      );
+      const escalation = await push(
+        'staff',
+        [{ assumedMasterState: null, newDocumentState: staff }],
+        manager,
+      );
+
+      expect(byCashier.status).toBe(403);
+      expect(byCashier.body).toMatchObject({ kind: 'forbidden' });
+      expect(byManager.body).toEqual({ conflicts: [], rejected: [] });
+      expect(escalation.status).toBe(403);
     });
 
     it('keeps tenants apart: a token of one tenant never sees or touches another’s documents', async () => {

@@ -1,7 +1,14 @@
 import { streamEventSchema } from '@pos/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { bearer, createTestApp, login, pushBody, type TestApp } from '../testing/test-app.ts';
+import {
+  bearer,
+  createTestApp,
+  login,
+  pushBody,
+  type TestApp,
+  SETUP_TIMEOUT_MS,
+} from '../testing/test-app.ts';
 
 async function readEvent(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<unknown> {
   const decoder = new TextDecoder();
@@ -21,7 +28,7 @@ describe('GET /api/sync/stream', () => {
   beforeAll(async () => {
     t = await createTestApp();
     token = (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token;
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
   });

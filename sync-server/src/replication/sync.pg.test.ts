@@ -10,6 +10,7 @@ import {
   login,
   pushBody,
   type TestApp,
+  SETUP_TIMEOUT_MS,
 } from '../testing/test-app.ts';
 import { replicationSuite } from './replication-suite.ts';
 import { writeDocuments } from './write-documents.ts';
@@ -48,7 +49,7 @@ describe('concurrency on Postgres', () => {
   beforeAll(async () => {
     t = await openOnPostgres();
     token = (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token;
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
   });

@@ -1,7 +1,13 @@
 import type { Device, MeResponse } from '@pos/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { bearer, createTestApp, login, type TestApp } from '../testing/test-app.ts';
+import {
+  bearer,
+  createTestApp,
+  login,
+  type TestApp,
+  SETUP_TIMEOUT_MS,
+} from '../testing/test-app.ts';
 
 describe('devices and identity', () => {
   let t: TestApp;
@@ -9,7 +15,7 @@ describe('devices and identity', () => {
   beforeAll(async () => {
     t = await createTestApp();
     token = (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token;
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
   });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 
-import { requireRole } from '../auth/require-role.ts';
+import { requirePermission } from '../auth/authorize-tenant.ts';
 import type { Queryable } from '../db/database.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -19,7 +19,7 @@ function readLimit(raw: string | undefined): number {
 /** Stored sales, newest first, as the server accepted them (with `server`). */
 export function salesRoutes(db: Queryable): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(requireRole('manager', 'owner'));
+  app.use(requirePermission('view_reports'));
 
   app.get('/', async (c) => {
     const storeId = c.req.query('storeId');

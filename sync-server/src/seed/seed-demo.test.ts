@@ -7,13 +7,14 @@ import { openDatabase } from '../db/open-database.ts';
 import { stockOnHand } from '../stock/stock-on-hand.ts';
 import { generateCatalog } from './generate-catalog.ts';
 import { seedDemo } from './seed-demo.ts';
+import { SETUP_TIMEOUT_MS } from '../testing/setup-timeout.ts';
 
 describe('seedDemo', () => {
   let db: Database;
   beforeAll(async () => {
     db = await openDatabase({ pgliteDir: 'memory://' });
     await runMigrations(db);
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await db.close();
   });

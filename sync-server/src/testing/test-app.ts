@@ -22,6 +22,8 @@ import { DEMO_DEVICE_ID, DEMO_STORE_ID } from '../seed/demo-organisation.ts';
 import { generateCatalog } from '../seed/generate-catalog.ts';
 import { seedDemo } from '../seed/seed-demo.ts';
 
+export { SETUP_TIMEOUT_MS } from './setup-timeout.ts';
+
 export const TEST_ISSUER = 'http://localhost:8080/auth/dev';
 export const TEST_BODY_LIMIT = 64 * 1024;
 export const TEST_CATALOG_SIZE = 20;
