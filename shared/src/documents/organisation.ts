@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { variableMeasureRuleSchema } from '../barcode/variable-measure.ts';
 import {
   currencySchema,
   idSchema,
@@ -43,6 +44,15 @@ export const storeSchema = z
     discountLimits: z.record(roleSchema, milliPercentSchema),
     receiptHeader: z.string().max(400),
     receiptFooter: z.string().max(400),
+    /** How this store's scanners and scales encode codes; absent means plain GTINs only. */
+    scanning: z
+      .object({
+        prefix: z.string().max(8),
+        suffix: z.string().max(8),
+        variableMeasure: z.array(variableMeasureRuleSchema).max(10),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Store = z.infer<typeof storeSchema>;

@@ -122,6 +122,10 @@ export const saleSchema = z
     cashierName: z.string().max(120),
     shiftId: idSchema.nullable(),
     customerId: idSchema.nullable(),
+    /** Manager who approved this document on the till (refunds, voids), by PIN if offline. */
+    approvedBy: idSchema.nullable().optional(),
+    /** Where to email the receipt; the server queues the email once the sale arrives. */
+    receiptEmail: z.email().max(254).nullable().optional(),
     pricing: pricingRulesSchema,
     lines: z.array(saleLineSchema).min(1).max(500),
     cartDiscount: discountSchema.nullable(),
