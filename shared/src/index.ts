@@ -23,3 +23,6 @@ export * from './authz/actions.ts';
 export * from './authz/role-ladder.ts';
 export * from './authz/authorize.ts';
 export * from './authz/permission-cases.ts';
+export * from './shift/shift-report.ts';
+export * from './shift/denominations.ts';
+export * from './customers/customer-match.ts';
