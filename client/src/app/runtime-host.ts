@@ -1,0 +1,89 @@
+import { errorMessage } from '../session/api-error.ts';
+import type { SessionManager, SessionState } from '../session/session-manager.ts';
+import type { NetworkMonitor } from '../sync/network-monitor.ts';
+import { log } from './log.ts';
+import { openTillRuntime, runtimeKey, type TillRuntime } from './till-runtime.ts';
+
+export type RuntimeState =
+  | { status: 'none' }
+  | { status: 'opening' }
+  | { status: 'ready'; runtime: TillRuntime }
+  | { status: 'failed'; error: string };
+
+/**
+ * Opens the till runtime for the signed-in tenant and device and closes it when they change
+ * or the user signs out. One runtime at a time; transitions run one after another.
+ */
+export class RuntimeHost {
+  private state: RuntimeState = { status: 'none' };
+  private readonly listeners = new Set<() => void>();
+  private queue: Promise<void> = Promise.resolve();
+  private wantedKey: string | null = null;
+  private paused = false;
+
+  constructor(
+    private readonly sessions: SessionManager,
+    private readonly network: NetworkMonitor,
+  ) {}
+
+  start(): void {
+    this.sessions.subscribe((session) => this.follow(session));
+    this.follow(this.sessions.state());
+  }
+
+  current(): RuntimeState {
+    return this.state;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private follow(session: SessionState): void {
+    const key = session.status === 'active' ? runtimeKey(session.session) : null;
+    if (session.status === 'active') void this.pauseSyncWhile(session.session.needsSignIn);
+    if (key === this.wantedKey) return;
+    this.wantedKey = key;
+
+    this.queue = this.queue.then(async () => {
+      if (this.state.status === 'ready') {
+        const open = this.state.runtime;
+        this.set({ status: 'none' });
+        await open
+          .close()
+          .catch((error: unknown) =>
+            log.warn('closing the till failed', { error: errorMessage(error) }),
+          );
+      }
+
+      const latest = this.sessions.state();
+      if (latest.status !== 'active' || runtimeKey(latest.session) !== key) return;
+
+      this.set({ status: 'opening' });
+      try {
+        const runtime = await openTillRuntime(latest.session, this.sessions, this.network);
+        this.set({ status: 'ready', runtime });
+        this.paused = false;
+        await this.pauseSyncWhile(latest.session.needsSignIn);
+      } catch (error) {
+        log.error('opening the till failed', { error: errorMessage(error) });
+        this.set({ status: 'failed', error: errorMessage(error) });
+      }
+    });
+  }
+
+  /** With a refused session every request would fail; the replication waits for a sign-in. */
+  private async pauseSyncWhile(needsSignIn: boolean): Promise<void> {
+    if (this.state.status !== 'ready' || needsSignIn === this.paused) return;
+    this.paused = needsSignIn;
+    const { replication } = this.state.runtime;
+    if (needsSignIn) await replication.pause();
+    else await replication.resume();
+  }
+
+  private set(state: RuntimeState): void {
+    this.state = state;
+    this.listeners.forEach((listener) => listener());
+  }
+}

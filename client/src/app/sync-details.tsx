@@ -1,0 +1,68 @@
+import type { TillApi } from '../data/till-api.ts';
+import { Button } from '../ui/button.tsx';
+import { clockTime } from './sync-label.ts';
+import { useTillSyncStatus } from './use-app-state.ts';
+import { useUiStore, type StoragePersistence } from './ui-store.ts';
+
+const STORAGE_TEXT: Record<StoragePersistence, string> = {
+  persisted: 'Kept: the browser will not clear this till’s data on its own',
+  'not-persisted': 'Not guaranteed: the browser may clear data when the device runs low on space',
+  unsupported: 'This browser cannot promise to keep the data',
+  unknown: 'Checking…',
+};
+
+export function SyncDetails({ api, onSyncNow }: { api: TillApi; onSyncNow: () => void }) {
+  const status = useTillSyncStatus(api);
+  const storage = useUiStore((state) => state.storage);
+  const close = useUiStore((state) => state.toggleSyncDetails);
+
+  return (
+    <section className="sync-details" data-testid="sync-details" aria-label="Sync details">
+      <header className="sync-details__head">
+        <h2>Sync</h2>
+        <Button variant="ghost" onClick={() => close(false)} aria-label="Close sync details">
+          ✕
+        </Button>
+      </header>
+
+      <dl className="sync-details__list">
+        <dt>Network</dt>
+        <dd>{status.online ? 'Online' : 'Offline: sales are kept on this till'}</dd>
+        <dt>Waiting to send</dt>
+        <dd data-testid="sync-waiting">{status.waiting}</dd>
+        <dt>Last synced</dt>
+        <dd>
+          {status.lastSyncedAt
+            ? `${clockTime(status.lastSyncedAt)}, ${new Date(status.lastSyncedAt).toLocaleDateString()}`
+            : 'Not yet'}
+        </dd>
+        <dt>Status</dt>
+        <dd>{status.lastError ?? (status.phase === 'syncing' ? 'Syncing' : 'Idle')}</dd>
+        <dt>Local data</dt>
+        <dd data-testid="storage-persisted" data-state={storage}>
+          {STORAGE_TEXT[storage]}
+        </dd>
+      </dl>
+
+      <h3>Not accepted by the server ({status.rejected.length})</h3>
+      {status.rejected.length === 0 ? (
+        <p className="sync-details__none">None</p>
+      ) : (
+        <ul className="sync-details__rejected" data-testid="sync-rejected">
+          {status.rejected.map((doc) => (
+            <li key={doc.id}>
+              <code>{doc.id}</code>
+              <span>
+                {doc.code}: {doc.message}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <Button variant="primary" onClick={onSyncNow} disabled={!status.online}>
+        Sync now
+      </Button>
+    </section>
+  );
+}

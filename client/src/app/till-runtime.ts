@@ -1,0 +1,134 @@
+import type { Subscription } from 'rxjs';
+
+import { createTillApi } from '../data/local-till-api.ts';
+import { plainDocument } from '../data/plain-document.ts';
+import type { RxDoc } from '../data/schema/collection-schema.ts';
+import { openTillData, type TillData } from '../data/till-data.ts';
+import { openTillDatabase } from '../data/till-database.ts';
+import type { TillApi, TillContext } from '../data/till-api.ts';
+import { ApiClient } from '../session/api-client.ts';
+import type { SessionManager } from '../session/session-manager.ts';
+import type { StoredSession } from '../session/stored-session.ts';
+import type { NetworkMonitor } from '../sync/network-monitor.ts';
+import { RejectedDocuments } from '../sync/rejected-documents.ts';
+import { SyncStatusStore } from '../sync/sync-status-source.ts';
+import { SyncStream } from '../sync/sync-stream.ts';
+import { startTillReplication, type TillReplication } from '../sync/till-replication.ts';
+import { log } from './log.ts';
+
+export interface TillRuntime {
+  key: string;
+  api: TillApi;
+  data: TillData;
+  status: SyncStatusStore;
+  replication: TillReplication;
+  close(): Promise<void>;
+}
+
+export function runtimeKey(session: StoredSession): string {
+  return `${session.me.tenantId}/${session.device.id}/${session.store.id}`;
+}
+
+export function tillContextOf(session: StoredSession): TillContext {
+  return {
+    session: {
+      me: session.me,
+      accessToken: session.tokens.accessToken,
+      accessTokenExpiresAt: session.tokens.expiresAt,
+      signedInAt: session.signedInAt,
+    },
+    store: session.store,
+    device: session.device,
+    // TODO(#6): a PIN switch changes the cashier without signing the user out.
+    cashier: {
+      id: session.me.userId,
+      displayName: session.me.displayName,
+      roles: session.me.roles,
+    },
+  };
+}
+
+/**
+ * Opens everything a signed-in till runs on: the tenant's database, the in-memory views, the
+ * sync status and the replication. Reading only local data, it is ready without a network.
+ */
+export async function openTillRuntime(
+  session: StoredSession,
+  sessions: SessionManager,
+  network: NetworkMonitor,
+): Promise<TillRuntime> {
+  const tenantId = session.me.tenantId;
+  const started = performance.now();
+  const db = await openTillDatabase({ tenantId });
+  const opened = performance.now();
+  const data = openTillData(db, { deviceId: session.device.id, storeId: session.store.id });
+  await data.ready;
+
+  const rejected = new RejectedDocuments(tenantId);
+  const status = new SyncStatusStore({ tenantId, network, pending: data.pending, rejected });
+  const client = new ApiClient(sessions.tokens, network);
+  const replication = startTillReplication({
+    db,
+    client,
+    stream: new SyncStream(client, network),
+    network,
+    rejected,
+  });
+  status.attach(replication);
+
+  const context = (): TillContext => {
+    const state = sessions.state();
+    return tillContextOf(state.status === 'active' ? state.session : session);
+  };
+  const api = createTillApi(data, context, status);
+
+  // The store's pricing and the device's code come from replicated documents; keep the
+  // cached session (what an offline cold start uses) in step with them.
+  const subscriptions: Subscription[] = [
+    db.stores
+      .findOne(session.store.id)
+      .$.subscribe((doc) =>
+        sessions.updateOrganisation(
+          doc ? plainDocument<RxDoc<'stores'>>(doc._data) : undefined,
+          undefined,
+        ),
+      ),
+    db.devices
+      .findOne(session.device.id)
+      .$.subscribe((doc) =>
+        sessions.updateOrganisation(
+          undefined,
+          doc ? plainDocument<RxDoc<'devices'>>(doc._data) : undefined,
+        ),
+      ),
+  ];
+
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === rejected.storageKey) rejected.reload();
+    status.storageChanged(event.key);
+  };
+  window.addEventListener('storage', onStorage);
+
+  log.info('till open', {
+    tenantId,
+    deviceId: session.device.id,
+    openDatabaseMs: Math.round(opened - started),
+    loadDataMs: Math.round(performance.now() - opened),
+  });
+
+  return {
+    key: runtimeKey(session),
+    api,
+    data,
+    status,
+    replication,
+    async close() {
+      window.removeEventListener('storage', onStorage);
+      subscriptions.forEach((subscription) => subscription.unsubscribe());
+      status.close();
+      await replication.cancel();
+      await data.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,238 @@
+import {
+  currencyExponent,
+  formatMoney,
+  newId,
+  parseMoney,
+  type Payment,
+  type Sale,
+} from '@pos/shared';
+import { useMemo, useState } from 'react';
+
+import { priceSafely } from '../cart/price-safely.ts';
+import type { Cart, TillApi, TillContext } from '../data/till-api.ts';
+import { CardTenderForm } from './card-tender-form.tsx';
+import { CashTenderForm } from './cash-tender-form.tsx';
+import {
+  cardTender,
+  cashTender,
+  closingTenders,
+  isSettled,
+  remainingDue,
+  suggestTenders,
+  type TenderResult,
+} from './payment-plan.ts';
+import { TenderList } from './tender-list.tsx';
+
+import '../sell/till-controls.css';
+import './payment-screen.css';
+
+interface PaymentScreenProps {
+  api: TillApi;
+  till: TillContext;
+  cart: Cart;
+  onBack: () => void;
+  onCompleted: (sale: Sale) => void;
+}
+
+type Method = Payment['method'];
+
+export function PaymentScreen({ api, till, cart, onBack, onCompleted }: PaymentScreenProps) {
+  const pricing = till.store.pricing;
+  const { currency } = pricing;
+  const money = (minor: number) => formatMoney(minor, currency);
+
+  const [payments, setPayments] = useState<Payment[]>([]);
+  const [method, setMethod] = useState<Method>('cash');
+  const [tenderedText, setTenderedText] = useState('');
+  const [cardAmountText, setCardAmountText] = useState('');
+  const [cardReference, setCardReference] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const priced = useMemo(() => priceSafely(api, cart, payments), [api, cart, payments]);
+  const total = priced.ok ? priced.totals.total : 0;
+  const remaining = remainingDue(total, payments, pricing);
+  const settled = priced.ok && isSettled(priced.totals);
+  // Once cash rounding settled the sale, the cents it rounded away are not owed.
+  const leftToPay = settled ? 0 : remaining.card;
+
+  function pendingTender(id: string): TenderResult {
+    if (method === 'cash') {
+      const tendered = parseMoney(tenderedText, currency);
+      return cashTender(id, tendered, remaining.cash, pricing.cashRounding.increment);
+    }
+
+    const amount =
+      cardAmountText.trim() === '' ? remaining.card : parseMoney(cardAmountText, currency);
+    return cardTender(id, amount, remaining.card, cardReference);
+  }
+
+  const pending = settled ? null : pendingTender('pending');
+  const withPending = pending?.ok === true ? [...payments, pending.payment] : payments;
+  const preview = priceSafely(api, cart, withPending);
+  const changeDue = preview.ok ? preview.totals.change : 0;
+
+  function addPayment(): Payment[] | null {
+    const tender = pendingTender(newId());
+    if (!tender.ok) {
+      setError(tender.message);
+      return null;
+    }
+
+    const next = [...payments, tender.payment];
+    setPayments(next);
+    setTenderedText('');
+    setCardAmountText('');
+    setCardReference('');
+    setError(null);
+    return next;
+  }
+
+  async function complete(): Promise<void> {
+    const taken = settled ? payments : addPayment();
+    if (taken === null) return;
+
+    const final = closingTenders(taken, remainingDue(total, taken, pricing), newId);
+    const check = priceSafely(api, cart, final);
+    if (!check.ok || !isSettled(check.totals)) {
+      setError('The sale is not fully paid yet');
+      return;
+    }
+
+    setBusy(true);
+    try {
+      onCompleted(await api.completeSale({ cart, payments: final }));
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : 'The sale could not be saved');
+      setBusy(false);
+    }
+  }
+
+  const methodButton = (value: Method, label: string) => (
+    <button
+      type="button"
+      className={`till-btn till-btn--large ${method === value ? 'till-btn--selected' : ''}`}
+      aria-pressed={method === value}
+      data-testid={`pay-${value}`}
+      disabled={settled}
+      onClick={() => {
+        setMethod(value);
+        setError(null);
+      }}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <section className="payment-screen" aria-label="Payment" data-testid="payment-screen">
+      <header className="payment-screen__header">
+        <button
+          type="button"
+          className="till-btn"
+          data-testid="payment-back"
+          disabled={payments.length > 0 || busy}
+          title={payments.length > 0 ? 'Remove the tenders taken to change the sale' : undefined}
+          onClick={onBack}
+        >
+          ← Back to sale
+        </button>
+        <div className="payment-screen__total">
+          Total{' '}
+          <strong data-testid="payment-total" data-minor={total}>
+            {money(total)}
+          </strong>
+        </div>
+      </header>
+
+      {!priced.ok && (
+        <p className="till-error" role="alert">
+          {priced.message}
+        </p>
+      )}
+
+      <div className="payment-screen__body">
+        <div className="payment-screen__tender">
+          <div className="till-row">
+            {methodButton('cash', 'Cash')}
+            {methodButton('card', 'Card')}
+          </div>
+
+          {settled ? (
+            <p className="payment-screen__settled" data-testid="payment-settled">
+              Fully paid.
+            </p>
+          ) : method === 'cash' ? (
+            <CashTenderForm
+              currency={currency}
+              cashDue={remaining.cash}
+              unrounded={remaining.card}
+              suggestions={suggestTenders(remaining.cash, currencyExponent(currency))}
+              tenderedText={tenderedText}
+              onTenderedText={setTenderedText}
+            />
+          ) : (
+            <CardTenderForm
+              currency={currency}
+              cardDue={remaining.card}
+              amountText={cardAmountText}
+              reference={cardReference}
+              onAmountText={setCardAmountText}
+              onReference={setCardReference}
+            />
+          )}
+
+          {!settled && (
+            <button
+              type="button"
+              className="till-btn"
+              data-testid="add-payment"
+              onClick={() => void addPayment()}
+            >
+              Add {method === 'cash' ? 'cash' : 'card'} payment
+            </button>
+          )}
+        </div>
+
+        <div className="payment-screen__summary">
+          <TenderList
+            payments={payments}
+            currency={currency}
+            onRemove={(id) => setPayments((list) => list.filter((p) => p.id !== id))}
+          />
+
+          <dl className="payment-screen__figures">
+            <div>
+              <dt>Left to pay</dt>
+              <dd data-testid="remaining-due" data-minor={leftToPay}>
+                {money(leftToPay)}
+              </dd>
+            </div>
+            <div className="payment-screen__change">
+              <dt>Change</dt>
+              <dd data-testid="change-due" data-minor={changeDue}>
+                {money(changeDue)}
+              </dd>
+            </div>
+          </dl>
+
+          {error !== null && (
+            <p className="till-error" role="alert" data-testid="payment-error">
+              {error}
+            </p>
+          )}
+
+          <button
+            type="button"
+            className="till-btn till-btn--primary till-btn--large"
+            data-testid="complete-sale"
+            disabled={busy || !priced.ok}
+            onClick={() => void complete()}
+          >
+            {busy ? 'Saving…' : 'Complete sale'}
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

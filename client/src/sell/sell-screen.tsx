@@ -1,0 +1,140 @@
+import type { Product, Sale } from '@pos/shared';
+import { useEffect, useMemo, useState } from 'react';
+
+import { CartPanel } from '../cart/cart-panel.tsx';
+import { cartStoreFor, useCart } from '../cart/use-cart.ts';
+import type { Cart, TillApi, TillContext } from '../data/till-api.ts';
+import { PaymentScreen } from '../payment/payment-screen.tsx';
+import { ReceiptScreen } from '../receipt/receipt-screen.tsx';
+import { resolveScan } from '../scanner/resolve-scan.ts';
+import { useBarcodeScanner } from '../scanner/use-barcode-scanner.ts';
+import { CatalogPanel } from './catalog-panel.tsx';
+import { ParkDialog } from './park-dialog.tsx';
+import { ParkedCartsDialog } from './parked-carts-dialog.tsx';
+import { ScanNotice, type Notice } from './scan-notice.tsx';
+import { useCatalog } from './use-catalog.ts';
+
+import '../sell/till-controls.css';
+import './sell-screen.css';
+
+type Step = { name: 'sell' } | { name: 'pay' } | { name: 'receipt'; sale: Sale };
+
+type Dialog = 'park' | 'parked' | null;
+
+const NOTICE_MS = 3000;
+
+export function SellScreen({ api, till }: { api: TillApi; till: TillContext }) {
+  const store = cartStoreFor(till.device.id);
+  const cart = useCart(store, (s) => s.cart);
+  const catalog = useCatalog(api);
+
+  const [step, setStep] = useState<Step>({ name: 'sell' });
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  const products = useMemo(
+    () => new Map(catalog.products.map((product) => [product.id, product])),
+    [catalog],
+  );
+
+  useEffect(() => {
+    if (notice?.kind !== 'ok') return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  function add(product: Product): void {
+    store.getState().add(product.id);
+    setNotice({ kind: 'ok', text: `Added ${product.name}` });
+  }
+
+  function addByBarcode(raw: string): void {
+    // Scanning on the receipt screen starts the next sale right away.
+    if (step.name === 'receipt') setStep({ name: 'sell' });
+
+    const result = resolveScan(raw, (code) => catalog.byBarcode(code));
+    if (result.kind === 'found') add(result.product);
+    if (result.kind === 'unknown' || result.kind === 'inactive') {
+      setNotice({ kind: 'error', text: result.message });
+    }
+  }
+
+  useBarcodeScanner(addByBarcode, step.name !== 'pay' && dialog === null);
+
+  async function park(note: string): Promise<void> {
+    await api.parkCart(cart, note);
+    store.getState().reset();
+    setNotice({ kind: 'ok', text: 'Sale parked' });
+  }
+
+  function resume(resumed: Cart): void {
+    store.getState().load(resumed);
+    setNotice({ kind: 'ok', text: 'Parked sale resumed' });
+  }
+
+  function completed(sale: Sale): void {
+    store.getState().reset();
+    setStep({ name: 'receipt', sale });
+  }
+
+  if (step.name === 'pay') {
+    return (
+      <PaymentScreen
+        api={api}
+        till={till}
+        cart={cart}
+        onBack={() => setStep({ name: 'sell' })}
+        onCompleted={completed}
+      />
+    );
+  }
+
+  if (step.name === 'receipt') {
+    return (
+      <ReceiptScreen
+        sale={step.sale}
+        till={till}
+        onNewSale={() => {
+          setNotice(null);
+          setStep({ name: 'sell' });
+        }}
+      />
+    );
+  }
+
+  return (
+    <div className="sell-screen" data-testid="sell-screen">
+      <div className="sell-screen__catalog">
+        <ScanNotice notice={notice} onDismiss={() => setNotice(null)} />
+        <CatalogPanel
+          catalog={catalog}
+          currency={till.store.pricing.currency}
+          onAdd={add}
+          onBarcode={addByBarcode}
+        />
+      </div>
+
+      <div className="sell-screen__cart">
+        <CartPanel
+          api={api}
+          till={till}
+          store={store}
+          products={products}
+          onPay={() => setStep({ name: 'pay' })}
+          onPark={() => setDialog('park')}
+          onShowParked={() => setDialog('parked')}
+        />
+      </div>
+
+      {dialog === 'park' && <ParkDialog onPark={park} onClose={() => setDialog(null)} />}
+      {dialog === 'parked' && (
+        <ParkedCartsDialog
+          api={api}
+          canResume={cart.lines.length === 0}
+          onResume={resume}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { deviceSchema, meResponseSchema, storeSchema } from '@pos/shared';
+import { z } from 'zod';
+
+const KEY = 'pos.session.v1';
+
+export const storedSessionSchema = z.object({
+  tokens: z.object({
+    accessToken: z.string(),
+    refreshToken: z.string(),
+    expiresAt: z.number(),
+  }),
+  me: meResponseSchema,
+  device: deviceSchema,
+  store: storeSchema,
+  signedInAt: z.string(),
+  /** The refresh token was refused: selling goes on, syncing waits for a new sign-in. */
+  needsSignIn: z.boolean(),
+});
+export type StoredSession = z.infer<typeof storedSessionSchema>;
+
+/**
+ * The last signed-in session in localStorage, so a cold start offline goes straight to the
+ * till without asking the network anything. Tokens in localStorage are readable by any script
+ * on the origin; the till has no third-party scripts and the CSP forbids inline ones.
+ * TODO(#4): with Keycloak, keep the refresh token out of reach of scripts where possible.
+ */
+export function loadSession(storage: Storage = localStorage): StoredSession | null {
+  const raw = storage.getItem(KEY);
+  if (raw === null) return null;
+
+  try {
+    const parsed = storedSessionSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(session: StoredSession, storage: Storage = localStorage): void {
+  storage.setItem(KEY, JSON.stringify(session));
+}
+
+export function clearSession(storage: Storage = localStorage): void {
+  storage.removeItem(KEY);
+}
+
+export const SESSION_STORAGE_KEY = KEY;
