@@ -11,10 +11,14 @@ import type { Logger } from './observability/logger.ts';
 import { requestContext } from './observability/request-context.ts';
 import type { ChangeBus } from './replication/change-bus.ts';
 import { authDevRoutes } from './routes/auth-dev-routes.ts';
+import { customerRoutes } from './routes/customer-routes.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { meRoute } from './routes/me-route.ts';
+import { quarantineRoutes } from './routes/quarantine-routes.ts';
+import { receiptOutboxRoutes } from './routes/receipt-outbox-routes.ts';
 import { salesRoutes } from './routes/sales-routes.ts';
+import { shiftRoutes } from './routes/shift-routes.ts';
 import { staticTill } from './routes/static-till.ts';
 import { stockRoutes } from './routes/stock-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
@@ -61,6 +65,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/devices', deviceRoutes({ db: deps.db, bus: deps.bus, now }));
   app.route('/api/sales', salesRoutes(deps.db));
   app.route('/api/stock', stockRoutes(deps.db));
+  app.route('/api/shifts', shiftRoutes(deps.db));
+  app.route('/api/customers', customerRoutes(deps.db));
+  app.route('/api/receipt-outbox', receiptOutboxRoutes(deps.db));
+  app.route('/api/quarantine', quarantineRoutes(deps.db));
 
   if (deps.clientDist !== undefined) app.route('/', staticTill(deps.clientDist));
 

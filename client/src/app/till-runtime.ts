@@ -39,7 +39,7 @@ export function tillContextOf(session: StoredSession): TillContext {
     },
     store: session.store,
     device: session.device,
-    // TODO(#6): a PIN switch changes the cashier without signing the user out.
+    // TODO(#4): a PIN switch changes the cashier without signing the user out.
     cashier: {
       id: session.me.userId,
       displayName: session.me.displayName,

@@ -36,7 +36,7 @@ export function buildSale(input: BuildSaleInput): Sale {
     deviceId: till.device.id,
     cashierId: till.cashier.id,
     cashierName: till.cashier.displayName,
-    // TODO(#6): the open shift, once the till opens and closes shifts.
+    // TODO(#3): the open shift, once the till opens and closes shifts.
     shiftId: null,
     customerId: cart.customerId,
     pricing,

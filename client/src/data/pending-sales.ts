@@ -7,7 +7,7 @@ import type { TillDatabase } from './till-database.ts';
 /**
  * This device's sales the server has not stored yet. The server adds the `server` field when
  * it stores a sale and the till pulls that version back, so a sale without it is still queued.
- * TODO(#6): count shifts and cash movements too once the till writes them.
+ * TODO(#3): count shifts and cash movements too once the till writes them.
  */
 export class PendingSales {
   private readonly map: LiveDocumentMap<RxDoc<'sales'>>;

@@ -1,4 +1,9 @@
-import { authorize, type AuthzDecision, type TenantWideAction } from '@pos/shared';
+import {
+  authorize,
+  type AuthzDecision,
+  type StoreOnlyAction,
+  type TenantWideAction,
+} from '@pos/shared';
 import type { MiddlewareHandler } from 'hono';
 
 import type { AppEnv } from '../http/app-env.ts';
@@ -18,6 +23,31 @@ export function requirePermission(action: TenantWideAction): MiddlewareHandler<A
   return async (c, next) => {
     const decision = decide(c.get('auth'), action);
     if (!decision.allowed) throw new ApiError('forbidden', decision.reason);
+    await next();
+  };
+}
+
+/**
+ * Asks about one store with the token's roles. They are tenant roles, so the answer is the
+ * same in every store for now; without a store, a store-only action is refused.
+ * TODO(#4): Permify answers per store.
+ */
+export function decideInStore(
+  auth: AuthContext,
+  action: StoreOnlyAction,
+  storeId: string | undefined,
+): AuthzDecision {
+  const subject = { userId: auth.userId, tenantRoles: auth.roles, storeRoles: {} };
+  const where = storeId === undefined ? {} : { storeId };
+  return authorize({ subject, action, tenantId: auth.tenantId, ...where });
+}
+
+/** Tills read what tills write: any member of the tenant with a role. */
+export function requireMember(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.get('auth').roles.length === 0) {
+      throw new ApiError('forbidden', 'your account has no role in this organisation');
+    }
     await next();
   };
 }

@@ -4,29 +4,27 @@ import {
   type PushResponse,
   type PushRow,
   type RejectedDocument,
-  type Sale,
   type StockMovement,
 } from '@pos/shared';
 
 import type { Queryable } from '../db/database.ts';
-import { acceptNewSale } from '../sales/accept-sale.ts';
 import type { ChangeEvent } from './change-bus.ts';
+import type { PushContext, PushNotice } from './push-rule.ts';
+import { pushRuleFor } from './push-rules.ts';
 import { quarantine } from './quarantine.ts';
 import { readMasters } from './read-masters.ts';
 import { clientPart, sameClientDocument } from './same-document.ts';
 import { writeDocumentsBatched } from './write-documents-batched.ts';
 import type { StoredDocument } from './write-documents.ts';
 
-export interface PushContext {
-  tenantId: string;
-  userId: string;
-  now: Date;
-}
+export type { PushContext } from './push-rule.ts';
 
 export interface PushOutcome {
   response: PushResponse<StoredDocument>;
   /** To publish once the transaction has committed. */
   changes: ChangeEvent[];
+  /** For the route to log. */
+  notices: PushNotice[];
 }
 
 interface ValidRow {
@@ -37,7 +35,8 @@ interface ValidRow {
 /**
  * Applies one push inside the caller's transaction (which already holds the tenant's write
  * lock). Each row ends as written, skipped (identical to the master), a conflict, or rejected
- * into quarantine; one bad row never stops the others.
+ * into quarantine; one bad row never stops the others. The collection's rule adds its own
+ * checks (sales, shifts, customers) and follow-ups.
  */
 export async function applyPush(
   tx: Queryable,
@@ -45,6 +44,7 @@ export async function applyPush(
   collection: CollectionName,
   rows: readonly PushRow[],
 ): Promise<PushOutcome> {
+  const rule = pushRuleFor(collection);
   const conflicts: StoredDocument[] = [];
   const rejected: RejectedDocument[] = [];
   const reject = async (entry: RejectedDocument, body: unknown) => {
@@ -71,6 +71,10 @@ export async function applyPush(
     const document = clientPart(parsed.data) as StoredDocument;
     valid.push({ assumed: row.assumedMasterState, document });
   }
+  const priority = rule.priority;
+  if (priority !== undefined) {
+    valid.sort((a, b) => priority(a.document) - priority(b.document));
+  }
 
   const masters = await readMasters(
     tx,
@@ -88,44 +92,37 @@ export async function applyPush(
       // A retry of something already applied (its response was lost): nothing to do.
       if (sameClientDocument(master, document)) continue;
 
-      // Sales are immutable; anything else must have been edited from the current master.
+      // Immutable documents never change; anything else must be an edit of the current master.
       const stale = assumed === null || !sameClientDocument(assumed, master);
-      if (collection === 'sales' || stale) {
+      if (rule.immutable || stale) {
         conflicts.push(master);
         continue;
       }
-      toWrite.set(document.id, document);
-      continue;
     }
 
-    if (collection === 'sales') {
-      const pending = [...toWrite.values()] as Sale[];
-      const decision = await acceptNewSale(
-        tx,
-        context.tenantId,
-        document as Sale,
-        context.now,
-        pending,
-      );
-      if (decision.kind === 'rejected') {
-        await reject(decision.rejected, document);
-        continue;
-      }
-      toWrite.set(document.id, decision.sale);
-      movements.push(...decision.movements);
+    const decision = await rule.decide(tx, context, { document, master, pending: toWrite });
+    if (decision.kind === 'rejected') {
+      await reject(decision.rejected, document);
       continue;
     }
-
-    toWrite.set(document.id, document);
+    toWrite.set(document.id, decision.document);
+    movements.push(...(decision.movements ?? []));
   }
 
+  const accepted = [...toWrite.values()];
   const changes: ChangeEvent[] = [];
-  const written = await write(tx, context.tenantId, collection, [...toWrite.values()]);
+  const written = await write(tx, context.tenantId, collection, accepted);
   if (written) changes.push(written);
   const writtenMovements = await write(tx, context.tenantId, 'stock_movements', movements);
   if (writtenMovements) changes.push(writtenMovements);
 
-  return { response: { conflicts, rejected }, changes };
+  // Follow-ups of the collection (receipt emails, a closing's cash check) read what was written.
+  const notices =
+    rule.afterWrite === undefined || accepted.length === 0
+      ? []
+      : await rule.afterWrite(tx, context, accepted);
+
+  return { response: { conflicts, rejected }, changes, notices };
 }
 
 async function write(

@@ -5,7 +5,14 @@ import { ApiError } from '../http/api-error.ts';
 import { applyPush, type PushContext } from './apply-push.ts';
 import type { ChangeBus } from './change-bus.ts';
 import { lockTenantWrites } from './lock-tenant-writes.ts';
+import type { PushNotice } from './push-rule.ts';
 import type { StoredDocument } from './write-documents.ts';
+
+export interface PushResult {
+  response: PushResponse<StoredDocument>;
+  /** What the push found that operators should hear about. */
+  notices: PushNotice[];
+}
 
 /**
  * One push, one transaction: either every accepted row, its stock movements and its quarantine
@@ -17,7 +24,7 @@ export async function pushDocuments(
   context: PushContext,
   collection: CollectionName,
   rows: readonly PushRow[],
-): Promise<PushResponse<StoredDocument>> {
+): Promise<PushResult> {
   const outcome = await db.transaction(async (tx) => {
     if (!(await lockTenantWrites(tx, context.tenantId))) {
       throw new ApiError('forbidden', 'this tenant is not provisioned on this server');
@@ -26,5 +33,5 @@ export async function pushDocuments(
   });
 
   for (const change of outcome.changes) bus.publish(change);
-  return outcome.response;
+  return { response: outcome.response, notices: outcome.notices };
 }

@@ -69,7 +69,7 @@ export function replicationSuite(label: string, open: () => Promise<TestApp>): v
       const after = await pull('products', `seq=${rest.body.checkpoint?.seq}`);
 
       expect(first.body.documents).toHaveLength(15);
-      expect(rest.body.documents).toHaveLength(5);
+      expect(rest.body.documents).toHaveLength(12); // 20 generated and 7 PLU items
       expect(after.body).toEqual({ documents: [], checkpoint: rest.body.checkpoint });
     });
 
@@ -285,7 +285,7 @@ export function replicationSuite(label: string, open: () => Promise<TestApp>): v
       expect(after[product(4).id]).toBe((before[product(4).id] ?? 0) - 1250);
     });
 
-    it('recomputes a refund from its original sale and puts the stock back', async () => {
+    it('recomputes a refund from its original sale, puts the stock back, refuses an over-refund', async () => {
       const sale = buildSale(nextSeq++, [{ product: product(5), quantity: 3000 }]);
       const first = buildRefund(sale, nextSeq++, 1000);
       const second = buildRefund(sale, nextSeq++, 1000, [first]);
@@ -296,7 +296,9 @@ export function replicationSuite(label: string, open: () => Promise<TestApp>): v
         { assumedMasterState: null, newDocumentState: first },
         { assumedMasterState: null, newDocumentState: second },
       ]);
-      await push('sales', [{ assumedMasterState: null, newDocumentState: tooMuch }]);
+      const refused = await push('sales', [
+        { assumedMasterState: null, newDocumentState: tooMuch },
+      ]);
       const stored = async (id: string) =>
         (await (
           await t.app.request(`/api/sales/${id}`, { headers: bearer(manager) })
@@ -304,7 +306,9 @@ export function replicationSuite(label: string, open: () => Promise<TestApp>): v
 
       expect((await stored(first.id)).server).toMatchObject({ status: 'accepted', issues: [] });
       expect((await stored(second.id)).server).toMatchObject({ status: 'accepted', issues: [] });
-      expect((await stored(tooMuch.id)).server?.issues.map((i) => i.code)).toContain('over_refund');
+      expect(refused.body.rejected).toEqual([
+        { id: tooMuch.id, code: 'over_refund', message: expect.any(String) },
+      ]);
       const movements = await count(
         `select sum((data ->> 'quantity')::int)::int as n from documents
          where collection = 'stock_movements' and data ->> 'saleId' = any($1::text[])`,

@@ -1,41 +1,65 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 
-import { requirePermission } from '../auth/authorize-tenant.ts';
+import type { AuthContext } from '../auth/auth-context.ts';
+import { decide, decideInStore } from '../auth/authorize-tenant.ts';
 import type { Queryable } from '../db/database.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { readLimit } from '../http/read-limit.ts';
 import { readMaster } from '../replication/read-masters.ts';
 import type { StoredDocument } from '../replication/write-documents.ts';
+import { findByReceiptNumber } from '../sales/find-by-receipt.ts';
 
-const LIMIT_DEFAULT = 50;
-const LIMIT_MAX = 500;
+const receiptNumberSchema = z.string().min(1).max(40);
 
-function readLimit(raw: string | undefined): number {
-  const limit = Number(raw);
-  if (raw === undefined || !Number.isInteger(limit) || limit < 1) return LIMIT_DEFAULT;
-  return Math.min(limit, LIMIT_MAX);
+/** Reports read every sale; someone refunding may find the one sale they give money back on. */
+function requireReportsOrRefund(auth: AuthContext, storeId: string | undefined): void {
+  if (decide(auth, 'view_reports').allowed) return;
+  const refund = decideInStore(auth, 'refund', storeId);
+  if (!refund.allowed) throw new ApiError('forbidden', refund.reason);
 }
 
-/** Stored sales, newest first, as the server accepted them (with `server`). */
+/**
+ * Stored sales as the server accepted them (with `server`): the newest ones for reports, or
+ * one found by receipt number (with its refunds) or id for a refund at any till of the tenant.
+ * `storeId` on a lookup names the store the refund happens in.
+ */
 export function salesRoutes(db: Queryable): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(requirePermission('view_reports'));
 
   app.get('/', async (c) => {
+    const auth = c.get('auth');
     const storeId = c.req.query('storeId');
+    const receiptNumber = c.req.query('receiptNumber');
+
+    if (receiptNumber !== undefined) {
+      const parsed = receiptNumberSchema.safeParse(receiptNumber);
+      if (!parsed.success) {
+        throw new ApiError('validation_failed', 'receiptNumber is not valid', parsed.error.issues);
+      }
+      requireReportsOrRefund(auth, storeId);
+      return c.json(await findByReceiptNumber(db, auth.tenantId, parsed.data));
+    }
+
+    const reports = decide(auth, 'view_reports');
+    if (!reports.allowed) throw new ApiError('forbidden', reports.reason);
     const { rows } = await db.query<{ data: StoredDocument }>(
       `select data from documents
        where tenant_id = $1 and collection = 'sales'
          and ($2::text is null or data ->> 'storeId' = $2)
        order by seq desc limit $3`,
-      [c.get('auth').tenantId, storeId ?? null, readLimit(c.req.query('limit'))],
+      [auth.tenantId, storeId ?? null, readLimit(c.req.query('limit'))],
     );
     return c.json({ sales: rows.map((row) => row.data) });
   });
 
   app.get('/:id', async (c) => {
-    const sale = await readMaster(db, c.get('auth').tenantId, 'sales', c.req.param('id'));
+    const auth = c.get('auth');
+    const sale = await readMaster(db, auth.tenantId, 'sales', c.req.param('id'));
     if (sale === undefined) throw new ApiError('not_found', 'no such sale');
+    const saleStore = typeof sale['storeId'] === 'string' ? sale['storeId'] : '';
+    requireReportsOrRefund(auth, c.req.query('storeId') ?? saleStore);
     return c.json(sale);
   });
 

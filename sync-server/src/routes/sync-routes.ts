@@ -51,9 +51,10 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
     const { rows } = await readBody(c, pushRequestSchema);
 
     const context = { tenantId: auth.tenantId, userId: auth.userId, now: deps.now() };
-    const response = await pushDocuments(deps.db, deps.bus, context, collection, rows);
+    const { response, notices } = await pushDocuments(deps.db, deps.bus, context, collection, rows);
 
     const logger = c.get('logger');
+    for (const notice of notices) logger.warn(notice.event, { collection, ...notice.fields });
     for (const rejected of response.rejected) {
       logger.warn('document quarantined', {
         collection,

@@ -11,6 +11,9 @@ import {
 } from '@pos/shared';
 
 import type { Queryable } from '../db/database.ts';
+import { checkDiscountApprovals } from '../discounts/check-discount-approvals.ts';
+import { checkPushedRefund } from '../refunds/check-pushed-refund.ts';
+import type { RefundHistory } from '../refunds/load-refund-history.ts';
 import { readMaster } from '../replication/read-masters.ts';
 import { recomputeTotals } from './recompute-totals.ts';
 import { reserveReceipt } from './reserve-receipt.ts';
@@ -21,8 +24,10 @@ export type SaleDecision =
 
 /**
  * Decides on a sale the server has never seen. Problems the till cannot fix by itself (unknown
- * store or device, a receipt number already used) reject it; problems a manager should look at
- * (totals that do not add up) accept it flagged, because the money has already changed hands.
+ * store or device, a receipt number already used, a refund not approved or giving back more
+ * than was sold) reject it; problems a manager should look at (totals that do not add up, a
+ * discount over the limit without approval) accept it flagged, because the money has already
+ * changed hands. `pending` are the sales accepted earlier in the same push.
  */
 export async function acceptNewSale(
   tx: Queryable,
@@ -56,8 +61,16 @@ export async function acceptNewSale(
     );
   }
 
+  let history: RefundHistory | undefined;
+  if (sale.kind === 'refund') {
+    const verdict = await checkPushedRefund(tx, tenantId, sale, pending);
+    if (verdict.kind === 'refused') return { kind: 'rejected', rejected: verdict.rejected };
+    history = verdict.history;
+  }
+
   // Reports use the server's totals, recomputed with the same pure functions the till used.
-  const { totals, issues } = await recomputeTotals(tx, tenantId, sale, pending);
+  const { totals, issues } = recomputeTotals(sale, history);
+  issues.push(...(await checkDiscountApprovals(tx, tenantId, sale, store.data)));
   const expectedReceipt = formatReceiptNumber(store.data.code, device.data.code, sale.deviceSeq);
   if (sale.receiptNumber !== expectedReceipt) {
     issues.push({ code: 'receipt_number_mismatch', message: `expected ${expectedReceipt}` });

@@ -8,6 +8,7 @@ import {
 } from '@pos/shared';
 
 import { GST_ID, PST_ID } from './generate-catalog.ts';
+import { DEMO_SCANNING } from './plu-products.ts';
 import { categoryWords } from './word-lists.ts';
 
 export const DEMO_TENANT = { id: 'demo', name: 'Demo Bakery & Grocery' } as const;
@@ -37,6 +38,7 @@ export function demoStore(updatedAt: string): Store {
     discountLimits: { cashier: 10_000, manager: 50_000, owner: 100_000 },
     receiptHeader: 'Demo Bakery & Grocery\nMain Street',
     receiptFooter: 'Thank you! Returns within 30 days with receipt.',
+    scanning: DEMO_SCANNING,
   };
 }
 

@@ -1,11 +1,15 @@
-import { collections, isCollectionName, validateGtin } from '@pos/shared';
+import { collections, isCollectionName, storeSchema, validateGtin } from '@pos/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '../db/database.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { openDatabase } from '../db/open-database.ts';
+import { readMaster } from '../replication/read-masters.ts';
+import { writeDocumentsBatched } from '../replication/write-documents-batched.ts';
+import type { StoredDocument } from '../replication/write-documents.ts';
 import { stockOnHand } from '../stock/stock-on-hand.ts';
 import { generateCatalog } from './generate-catalog.ts';
+import { DEMO_SCANNING } from './plu-products.ts';
 import { seedDemo } from './seed-demo.ts';
 import { SETUP_TIMEOUT_MS } from '../testing/setup-timeout.ts';
 
@@ -48,9 +52,28 @@ describe('seedDemo', () => {
     expect(rows[0]?.n).toBe(2);
   });
 
+  it('gives a demo store seeded before scanning rules existed the demo scales, once', async () => {
+    const { rows } = await db.query<{ data: Record<string, unknown> }>(
+      `select data from documents where collection = 'stores' and id = 'store-main'`,
+      [],
+    );
+    const { scanning: _scanning, ...older } = rows[0]?.data ?? {};
+    await db.transaction((tx) =>
+      writeDocumentsBatched(tx, 'demo', 'stores', [older as StoredDocument]),
+    );
+
+    const upgrade = await seedDemo(db, { size: 320 });
+    const again = await seedDemo(db, { size: 320 });
+
+    expect(upgrade.written).toBe(1);
+    expect(again.written).toBe(0);
+    const store = storeSchema.parse(await readMaster(db, 'demo', 'stores', 'store-main'));
+    expect(store.scanning).toEqual(DEMO_SCANNING);
+  });
+
   it('opens every product with 50 pieces on hand', async () => {
     const onHand = await stockOnHand(db, 'demo', 'store-main');
-    expect(Object.keys(onHand)).toHaveLength(320);
+    expect(Object.keys(onHand)).toHaveLength(320 + 7);
     expect(new Set(Object.values(onHand))).toEqual(new Set([50_000]));
   });
 });

@@ -1,8 +1,9 @@
-import type { CollectionName, StockMovement } from '@pos/shared';
+import { storeSchema, type CollectionName, type StockMovement } from '@pos/shared';
 
 import { hashPassword } from '../auth/passwords.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { lockTenantWrites } from '../replication/lock-tenant-writes.ts';
+import { readMaster } from '../replication/read-masters.ts';
 import { writeDocumentsBatched } from '../replication/write-documents-batched.ts';
 import type { StoredDocument } from '../replication/write-documents.ts';
 import {
@@ -15,6 +16,7 @@ import {
   demoUsers,
 } from './demo-organisation.ts';
 import { generateCatalog } from './generate-catalog.ts';
+import { DEMO_SCANNING, pluProducts } from './plu-products.ts';
 
 export const DEMO_SIZE_DEFAULT = 300;
 const OPENING_STOCK = 50_000;
@@ -37,7 +39,7 @@ export async function seedDemo(
   const updatedAt = (options.now ?? new Date()).toISOString();
   const users = await demoUsers(updatedAt);
   const passwordHashes = await Promise.all(users.map((user) => hashPassword(user.password)));
-  const products = generateCatalog(size, updatedAt);
+  const products = [...generateCatalog(size, updatedAt), ...pluProducts(updatedAt)];
 
   return db.transaction(async (tx) => {
     await tx.query('insert into tenants (id, name) values ($1, $2) on conflict (id) do nothing', [
@@ -55,6 +57,7 @@ export async function seedDemo(
 
     let written = 0;
     written += await seedDocuments('stores', [demoStore(updatedAt)]);
+    written += await addScanning(tx, updatedAt);
     written += await seedDocuments('devices', [demoDevice(updatedAt)]);
     written += await seedDocuments('tax_rates', demoTaxRates(updatedAt));
     written += await seedDocuments('categories', demoCategories(updatedAt));
@@ -86,6 +89,21 @@ export async function seedDemo(
     );
     return new Set(rows.map((row) => row.id));
   }
+}
+
+/**
+ * A demo store seeded before stores described their scanners gets the demo scales' rules,
+ * once; a store that already has rules keeps them.
+ */
+async function addScanning(tx: Queryable, updatedAt: string): Promise<number> {
+  const store = storeSchema.safeParse(
+    await readMaster(tx, DEMO_TENANT.id, 'stores', DEMO_STORE_ID),
+  );
+  if (!store.success || store.data.scanning !== undefined) return 0;
+
+  const withScanning = { ...store.data, updatedAt, scanning: DEMO_SCANNING };
+  await writeDocumentsBatched(tx, DEMO_TENANT.id, 'stores', [withScanning]);
+  return 1;
 }
 
 function openingStock(productId: string, createdAt: string): StockMovement {

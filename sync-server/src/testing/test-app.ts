@@ -1,8 +1,10 @@
 import {
+  cashDue,
   computeRefundTotals,
   computeSaleTotals,
   formatReceiptNumber,
   newId,
+  type Discount,
   type Product,
   type Sale,
   type TokenResponse,
@@ -79,18 +81,30 @@ const TAXES: Record<string, { name: string; rateMilliPercent: number }> = {
   'tax-pst': { name: 'PST', rateMilliPercent: 7000 },
 };
 
-/** A valid, correctly totalled card sale at the demo till, as the till would push it. */
-export function buildSale(
-  deviceSeq: number,
-  items: { product: Product; quantity: number }[],
-): Sale {
+export interface SaleItem {
+  product: Product;
+  quantity: number;
+  discount?: Discount;
+}
+
+export interface SaleOptions {
+  cartDiscount?: Discount;
+  shiftId?: string;
+  cashierId?: string;
+  receiptEmail?: string;
+  /** Card unless told; cash is rounded to the store's step and tendered exactly. */
+  method?: 'card' | 'cash';
+}
+
+/** A valid, correctly totalled sale at the demo till, as the till would push it. */
+export function buildSale(deviceSeq: number, items: SaleItem[], options: SaleOptions = {}): Sale {
   const pricing = {
     currency: 'CAD',
     pricesIncludeTax: false,
     taxRounding: 'total',
     cashRounding: { increment: 5, mode: 'nearest' },
   } as const;
-  const lines = items.map(({ product, quantity }) => ({
+  const lines = items.map(({ product, quantity, discount }) => ({
     lineId: newId(),
     productId: product.id,
     sku: product.sku,
@@ -102,13 +116,16 @@ export function buildSale(
       name: TAXES[taxRateId]?.name ?? 'Tax',
       rateMilliPercent: TAXES[taxRateId]?.rateMilliPercent ?? 0,
     })),
-    discount: null,
+    discount: discount ?? null,
     refundOfLineId: null,
   }));
-  const unpaid = computeSaleTotals({ lines, cartDiscount: null, pricing, payments: [] });
+  const cartDiscount = options.cartDiscount ?? null;
+  const unpaid = computeSaleTotals({ lines, cartDiscount, pricing, payments: [] });
+  const method = options.method ?? 'card';
+  const amount = method === 'cash' ? cashDue(unpaid.total, 0, pricing) : unpaid.total;
   const payments = [
-    { id: newId(), method: 'card', amount: unpaid.total, tendered: null, reference: null },
-  ] as const;
+    { id: newId(), method, amount, tendered: method === 'cash' ? amount : null, reference: null },
+  ];
   const createdAt = new Date().toISOString();
 
   return {
@@ -121,25 +138,30 @@ export function buildSale(
     deviceSeq,
     storeId: DEMO_STORE_ID,
     deviceId: DEMO_DEVICE_ID,
-    cashierId: 'staff-cashier',
+    cashierId: options.cashierId ?? 'staff-cashier',
     cashierName: 'Casey Cashier',
-    shiftId: null,
+    shiftId: options.shiftId ?? null,
     customerId: null,
+    ...(options.receiptEmail === undefined ? {} : { receiptEmail: options.receiptEmail }),
     pricing,
     lines,
-    cartDiscount: null,
-    totals: computeSaleTotals({ lines, cartDiscount: null, pricing, payments: [...payments] }),
-    payments: [...payments],
+    cartDiscount,
+    totals: computeSaleTotals({ lines, cartDiscount, pricing, payments }),
+    payments,
     createdAt,
   };
 }
 
-/** A card refund of `quantity` of the original's first line, totalled from the original. */
+/**
+ * A card refund of `quantity` of the original's first line, totalled from the original and
+ * approved by the demo manager unless `approvedBy` says otherwise.
+ */
 export function buildRefund(
   original: Sale,
   deviceSeq: number,
   quantity: number,
   previousRefunds: Sale[] = [],
+  approvedBy: string | null = 'staff-manager',
 ): Sale {
   const source = original.lines[0];
   if (source === undefined) throw new Error('the original has no lines');
@@ -156,6 +178,7 @@ export function buildRefund(
     updatedAt: createdAt,
     kind: 'refund',
     refundOfSaleId: original.id,
+    approvedBy,
     receiptNumber: formatReceiptNumber('MS', 'T1', deviceSeq),
     deviceSeq,
     lines,

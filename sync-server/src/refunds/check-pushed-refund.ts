@@ -1,0 +1,44 @@
+import { checkRefund, type RejectedDocument, type Sale } from '@pos/shared';
+
+import type { Queryable } from '../db/database.ts';
+import { checkRefundApproval } from './check-refund-approval.ts';
+import { loadRefundHistory, type RefundHistory } from './load-refund-history.ts';
+
+export type RefundVerdict =
+  /** `history` is undefined when the original sale has not reached the server yet. */
+  | { kind: 'allowed'; history: RefundHistory | undefined }
+  | { kind: 'refused'; rejected: RejectedDocument };
+
+/**
+ * The server's own check of a pushed refund, whatever the till decided offline: it must be
+ * approved, and together with every refund of the same sale stored before it (in this push
+ * too) it may not give back more than was sold. A refused refund is quarantined, never stored.
+ */
+export async function checkPushedRefund(
+  tx: Queryable,
+  tenantId: string,
+  refund: Sale,
+  pending: readonly Sale[],
+): Promise<RefundVerdict> {
+  const refuse = (code: string, message: string): RefundVerdict => ({
+    kind: 'refused',
+    rejected: { id: refund.id, code, message },
+  });
+
+  const approval = await checkRefundApproval(tx, tenantId, refund);
+  if (!approval.ok) return refuse('refund_not_approved', approval.message);
+
+  // The original may still be on a till that is offline: the refund is kept, flagged, for a
+  // manager to look at. TODO(#3): check it again when its original arrives.
+  const history = await loadRefundHistory(tx, tenantId, refund, pending);
+  if (history === undefined) return { kind: 'allowed', history };
+
+  const check = checkRefund({
+    original: history.original,
+    lines: refund.lines,
+    previousRefunds: history.previousRefunds,
+  });
+  if (!check.ok) return refuse(check.code, check.message);
+
+  return { kind: 'allowed', history };
+}

@@ -1,0 +1,23 @@
+import type { CollectionName } from '@pos/shared';
+
+import { customerPushRule } from '../customers/customer-push-rule.ts';
+import { salePushRule } from '../sales/sale-push-rule.ts';
+import { shiftPushRule } from '../shifts/shift-push-rule.ts';
+import { acceptAsPushed, type PushRule } from './push-rule.ts';
+
+/** Cash movements are evidence like sales: once stored, another version is a conflict. */
+const cashMovementPushRule: PushRule = { immutable: true, decide: acceptAsPushed };
+
+/** Everything else is compare-and-set only. */
+const plainPushRule: PushRule = { immutable: false, decide: acceptAsPushed };
+
+const rules: Partial<Record<CollectionName, PushRule>> = {
+  sales: salePushRule,
+  cash_movements: cashMovementPushRule,
+  shifts: shiftPushRule,
+  customers: customerPushRule,
+};
+
+export function pushRuleFor(collection: CollectionName): PushRule {
+  return rules[collection] ?? plainPushRule;
+}
