@@ -22,6 +22,7 @@ export function CartLineRow(props: CartLineRowProps) {
   const [draft, setDraft] = useState('');
 
   const unitPrice = product?.price ?? 0;
+  const byWeight = product?.soldBy === 'weight';
   const { discount, net } = lineAmounts(line, product);
 
   function startEditing(): void {
@@ -34,8 +35,7 @@ export function CartLineRow(props: CartLineRowProps) {
     setEditing(false);
 
     const quantity = parseThousandths(draft);
-    const wholePieces = product?.soldBy !== 'weight';
-    if (quantity === null || (wholePieces && quantity % 1000 !== 0)) return;
+    if (quantity === null || (!byWeight && quantity % 1000 !== 0)) return;
     props.onSetQuantity(quantity);
   }
 
@@ -54,7 +54,9 @@ export function CartLineRow(props: CartLineRowProps) {
       </div>
 
       <div className="cart-line__detail">
-        {formatThousandths(line.quantity)} × {formatMoney(unitPrice, currency)}
+        {formatThousandths(line.quantity)}
+        {byWeight ? ' kg' : ''} × {formatMoney(unitPrice, currency)}
+        {byWeight ? '/kg' : ''}
         {line.discount !== null && (
           <span className="cart-line__discount" data-testid="cart-line-discount">
             −{formatMoney(discount, currency)} ({describeDiscount(line.discount, currency)},{' '}

@@ -12,22 +12,26 @@ export function emptyCart(id: string): Cart {
 /**
  * Adds a product. Scanning the same item again raises the quantity of its line, unless that
  * line carries a discount: the new piece then gets its own line so the discount stays as given.
+ * A measured quantity (a weighed bag) always gets a line of its own, as its label does.
  */
 export function addProduct(
   cart: Cart,
   productId: string,
   newLineId: string,
-  quantity: number = PIECE,
+  measured: number | null = null,
 ): Cart {
   const last = cart.lines.at(-1);
-  if (last !== undefined && last.productId === productId && last.discount === null) {
-    return updateLine(cart, last.lineId, (line) => ({
-      ...line,
-      quantity: line.quantity + quantity,
-    }));
+  const mergeable = measured === null && last?.productId === productId && last.discount === null;
+  if (mergeable) {
+    return updateLine(cart, last.lineId, (line) => ({ ...line, quantity: line.quantity + PIECE }));
   }
 
-  const line: CartLine = { lineId: newLineId, productId, quantity, discount: null };
+  const line: CartLine = {
+    lineId: newLineId,
+    productId,
+    quantity: measured ?? PIECE,
+    discount: null,
+  };
   return { ...cart, lines: [...cart.lines, line] };
 }
 

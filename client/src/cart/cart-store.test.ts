@@ -38,6 +38,15 @@ describe('cart store', () => {
     ]);
   });
 
+  it('gives each weighed quantity a line of its own', () => {
+    const store = createCartStore({ newId: counterIds() });
+
+    store.getState().add('bananas', 1250);
+    store.getState().add('bananas', 980);
+
+    expect(store.getState().cart.lines.map((l) => l.quantity)).toEqual([1250, 980]);
+  });
+
   it('gives a product a new line when the last line of it is discounted', () => {
     const store = createCartStore({ newId: counterIds() });
     store.getState().add('p1');

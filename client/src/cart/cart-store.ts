@@ -15,7 +15,8 @@ import {
 
 export interface CartState {
   cart: Cart;
-  add(productId: string, quantity?: number): void;
+  /** One piece, or a measured quantity (thousandths) on a line of its own. */
+  add(productId: string, measured?: number | null): void;
   setQuantity(lineId: string, quantity: number): void;
   step(lineId: string, pieces: number): void;
   remove(lineId: string): void;
@@ -46,7 +47,8 @@ export function createCartStore(options: CartStoreOptions): CartStore {
 
     return {
       cart: emptyCart(newId()),
-      add: (productId, quantity) => change((c) => addProduct(c, productId, newId(), quantity)),
+      add: (productId, measured) =>
+        change((c) => addProduct(c, productId, newId(), measured ?? null)),
       setQuantity: (lineId, quantity) => change((c) => setQuantity(c, lineId, quantity)),
       step: (lineId, pieces) => change((c) => stepQuantity(c, lineId, pieces)),
       remove: (lineId) => change((c) => removeLine(c, lineId)),

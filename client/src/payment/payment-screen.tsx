@@ -152,7 +152,14 @@ export function PaymentScreen({ api, till, cart, onBack, onCompleted }: PaymentS
       )}
 
       <div className="payment-screen__body">
-        <div className="payment-screen__tender">
+        {/* Enter in an amount field takes the tender, like the button. */}
+        <form
+          className="payment-screen__tender"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!settled) addPayment();
+          }}
+        >
           <div className="till-row">
             {methodButton('cash', 'Cash')}
             {methodButton('card', 'Card')}
@@ -183,16 +190,11 @@ export function PaymentScreen({ api, till, cart, onBack, onCompleted }: PaymentS
           )}
 
           {!settled && (
-            <button
-              type="button"
-              className="till-btn"
-              data-testid="add-payment"
-              onClick={() => void addPayment()}
-            >
+            <button type="submit" className="till-btn" data-testid="add-payment">
               Add {method === 'cash' ? 'cash' : 'card'} payment
             </button>
           )}
-        </div>
+        </form>
 
         <div className="payment-screen__summary">
           <TenderList

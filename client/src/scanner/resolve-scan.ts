@@ -1,30 +1,83 @@
-import { cleanScan, type Product, type ScanOptions } from '@pos/shared';
+import {
+  cleanScan,
+  decodeVariableMeasure,
+  type Product,
+  type Store,
+  type VariableMeasureDecoded,
+} from '@pos/shared';
 
 export type ScanResult =
-  | { kind: 'found'; code: string; product: Product }
-  | { kind: 'inactive'; code: string; product: Product; message: string }
-  | { kind: 'unknown'; code: string; message: string }
+  /** `quantity` is set when the label carries it (a weighed item); otherwise one piece. */
+  | { kind: 'found'; code: string; product: Product; quantity: number | null }
+  | { kind: 'refused'; code: string; message: string }
   | { kind: 'empty' };
+
+export interface ScanSettings {
+  scanning: Store['scanning'];
+  /** Minor-unit decimals of the store's currency, for price-marked labels. */
+  currencyDecimals: number;
+}
+
+function refused(code: string, message: string): ScanResult {
+  return { kind: 'refused', code, message };
+}
+
+function sellable(code: string, product: Product): ScanResult | null {
+  if (product.active && !product._deleted) return null;
+  return refused(code, `${product.name} is not for sale`);
+}
+
+/** A scale or price label: the product is found by the item code printed inside it. */
+function fromLabel(
+  code: string,
+  label: VariableMeasureDecoded,
+  byBarcode: (code: string) => Product | undefined,
+): ScanResult {
+  const product = byBarcode(label.itemCode);
+  if (product === undefined) {
+    return refused(code, `Unknown item ${label.itemCode} on label ${code}`);
+  }
+
+  const notSellable = sellable(code, product);
+  if (notSellable !== null) return notSellable;
+
+  if (label.priceMinor !== undefined) {
+    // A cart line has no price of its own; ringing it up at the shelf price would be wrong.
+    return refused(code, `${product.name}: price-marked labels cannot be sold on this till yet`);
+  }
+  if (product.soldBy !== 'weight') {
+    return refused(code, `${product.name} is sold by the piece, not by weight`);
+  }
+  if (label.quantity === undefined || label.quantity < 1) {
+    return refused(code, `The label ${code} shows no weight`);
+  }
+
+  return { kind: 'found', code, product, quantity: label.quantity };
+}
 
 /**
  * Turns what a scanner typed into the product to add, or a message saying why not. The
  * catalog's `byBarcode` already matches a code under its other GTIN forms (UPC-A in EAN-13,
- * UPC-E), so only the scanner's noise is cleaned here.
+ * UPC-E); what it cannot match may be one of the store's scale labels.
  */
 export function resolveScan(
   raw: string,
   byBarcode: (code: string) => Product | undefined,
-  options: ScanOptions = {},
+  settings: ScanSettings,
 ): ScanResult {
-  const code = cleanScan(raw, options);
+  const { scanning } = settings;
+  const code = cleanScan(raw, { prefix: scanning?.prefix ?? '', suffix: scanning?.suffix ?? '' });
   if (code === '') return { kind: 'empty' };
 
   const product = byBarcode(code);
-  if (product === undefined) {
-    return { kind: 'unknown', code, message: `Unknown barcode ${code}` };
+  if (product !== undefined) {
+    return sellable(code, product) ?? { kind: 'found', code, product, quantity: null };
   }
-  if (!product.active || product._deleted) {
-    return { kind: 'inactive', code, product, message: `${product.name} is not for sale` };
-  }
-  return { kind: 'found', code, product };
+
+  const label = decodeVariableMeasure(code, scanning?.variableMeasure ?? [], {
+    currencyDecimals: settings.currencyDecimals,
+  });
+  if (label !== null) return fromLabel(code, label, byBarcode);
+
+  return refused(code, `Unknown barcode ${code}`);
 }

@@ -1,7 +1,8 @@
-import type { Product, Sale } from '@pos/shared';
-import { useEffect, useMemo, useState } from 'react';
+import { currencyExponent, type Product, type Sale } from '@pos/shared';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { CartPanel } from '../cart/cart-panel.tsx';
+import { formatThousandths } from '../cart/thousandths.ts';
 import { cartStoreFor, useCart } from '../cart/use-cart.ts';
 import type { Cart, TillApi, TillContext } from '../data/till-api.ts';
 import { PaymentScreen } from '../payment/payment-screen.tsx';
@@ -43,20 +44,26 @@ export function SellScreen({ api, till }: { api: TillApi; till: TillContext }) {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  function add(product: Product): void {
-    store.getState().add(product.id);
-    setNotice({ kind: 'ok', text: `Added ${product.name}` });
-  }
+  // Stable, so the memoised product grid is not redrawn on every change to the cart.
+  const add = useCallback(
+    (product: Product, measured: number | null = null) => {
+      store.getState().add(product.id, measured);
+      const amount = measured === null ? '' : ` ${formatThousandths(measured)} kg`;
+      setNotice({ kind: 'ok', text: `Added ${product.name}${amount}` });
+    },
+    [store],
+  );
 
   function addByBarcode(raw: string): void {
     // Scanning on the receipt screen starts the next sale right away.
     if (step.name === 'receipt') setStep({ name: 'sell' });
 
-    const result = resolveScan(raw, (code) => catalog.byBarcode(code));
-    if (result.kind === 'found') add(result.product);
-    if (result.kind === 'unknown' || result.kind === 'inactive') {
-      setNotice({ kind: 'error', text: result.message });
-    }
+    const result = resolveScan(raw, (code) => catalog.byBarcode(code), {
+      scanning: till.store.scanning,
+      currencyDecimals: currencyExponent(till.store.pricing.currency),
+    });
+    if (result.kind === 'found') add(result.product, result.quantity);
+    if (result.kind === 'refused') setNotice({ kind: 'error', text: result.message });
   }
 
   useBarcodeScanner(addByBarcode, step.name !== 'pay' && dialog === null);

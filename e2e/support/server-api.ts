@@ -1,0 +1,132 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+
+/** What the test needs of a product from the server's catalog. */
+export interface CatalogProduct {
+  id: string;
+  sku: string;
+  name: string;
+  barcodes: string[];
+  price: number;
+  taxRateIds: string[];
+  soldBy: 'each' | 'weight';
+  active: boolean;
+  _deleted: boolean;
+}
+
+export interface ServerTotals {
+  subtotal: number;
+  discountTotal: number;
+  taxTotal: number;
+  total: number;
+  taxes: { taxRateId: string; amount: number }[];
+  cashRounding: number;
+  due: number;
+  paid: number;
+  change: number;
+}
+
+export interface ServerSale {
+  id: string;
+  receiptNumber: string;
+  deviceId: string;
+  storeId: string;
+  lines: { productId: string; sku: string; quantity: number }[];
+  totals: ServerTotals;
+  server?: { status: 'accepted' | 'flagged' | 'quarantined'; totals: ServerTotals };
+}
+
+export const STORE_ID = 'store-main';
+
+/**
+ * The server as a manager sees it. The test checks what the tills did through this API only,
+ * never through the till's own storage.
+ */
+export class ServerApi {
+  private constructor(
+    private readonly request: APIRequestContext,
+    private readonly token: string,
+  ) {}
+
+  static async asManager(request: APIRequestContext): Promise<ServerApi> {
+    const response = await request.post('/auth/dev/token', {
+      data: { username: 'manager@demo.test', password: 'manager123' },
+    });
+    expect(response.status(), await response.text()).toBe(200);
+    const body = (await response.json()) as { access_token: string };
+    return new ServerApi(request, body.access_token);
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const response = await this.request.get(path, {
+      headers: { Authorization: `Bearer ${this.token}` },
+    });
+    expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+    return (await response.json()) as T;
+  }
+
+  async products(): Promise<CatalogProduct[]> {
+    const body = await this.get<{ documents: CatalogProduct[] }>(
+      '/api/sync/products/pull?seq=0&limit=1000',
+    );
+    return body.documents;
+  }
+
+  async sales(): Promise<ServerSale[]> {
+    const body = await this.get<{ sales: ServerSale[] }>('/api/sales?limit=100');
+    return body.sales;
+  }
+
+  /** Thousandths on hand per product id. */
+  async onHand(): Promise<Map<string, number>> {
+    const body = await this.get<Record<string, number | string>>(
+      `/api/stock/on-hand?storeId=${STORE_ID}`,
+    );
+    return new Map(Object.entries(body).map(([id, quantity]) => [id, Number(quantity)]));
+  }
+}
+
+/** Products a cashier can scan: active, sold by the piece, with an EAN-13. */
+export function scannableProducts(products: readonly CatalogProduct[]): CatalogProduct[] {
+  return products.filter(
+    (p) =>
+      p.active &&
+      !p._deleted &&
+      p.soldBy === 'each' &&
+      p.price > 0 &&
+      p.barcodes.some((code) => /^\d{13}$/.test(code)),
+  );
+}
+
+export function ean13Of(product: CatalogProduct): string {
+  const code = product.barcodes.find((c) => /^\d{13}$/.test(c));
+  if (code === undefined) throw new Error(`${product.sku} has no EAN-13`);
+  return code;
+}
+
+/** GS1 mod-10 check digit, written out here so the test does not trust the code it checks. */
+function checkDigit(body: string): number {
+  const sum = Array.from(body)
+    .reverse()
+    .reduce((total, digit, i) => total + Number(digit) * (i % 2 === 0 ? 3 : 1), 0);
+  return (10 - (sum % 10)) % 10;
+}
+
+/** A demo scale label (prefix 21, 5-digit item code, weight in grams). */
+export function scaleLabel(itemCode: string, grams: number): string {
+  const body = `21${itemCode}${String(grams).padStart(5, '0')}`;
+  return `${body}${checkDigit(body)}`;
+}
+
+/** A product weighed at the scale: sold by weight, found by its 5-digit item code. */
+export function weighedProduct(products: readonly CatalogProduct[]): {
+  product: CatalogProduct;
+  itemCode: string;
+} {
+  for (const product of products) {
+    const itemCode = product.barcodes.find((code) => /^\d{5}$/.test(code));
+    if (product.active && product.soldBy === 'weight' && itemCode !== undefined) {
+      return { product, itemCode };
+    }
+  }
+  throw new Error('the demo catalog has no weighed product with an item code');
+}
