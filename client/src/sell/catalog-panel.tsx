@@ -7,6 +7,10 @@ import { ProductGrid } from './product-grid.tsx';
 
 const SEARCH_LIMIT = 60;
 
+// A tablet cannot lay out tens of thousands of tiles; browsing shows the first ones and the
+// search box or a category narrows the rest.
+const BROWSE_LIMIT = 120;
+
 interface CatalogPanelProps {
   catalog: CatalogIndex;
   currency: string;
@@ -14,16 +18,26 @@ interface CatalogPanelProps {
   onBarcode: (code: string) => void;
 }
 
-function visibleProducts(catalog: CatalogIndex, query: string, category: string | null): Product[] {
+interface VisibleProducts {
+  shown: Product[];
+  total: number;
+}
+
+function visibleProducts(
+  catalog: CatalogIndex,
+  query: string,
+  category: string | null,
+): VisibleProducts {
   const trimmed = query.trim();
   const found =
     trimmed !== ''
       ? catalog.search(trimmed, SEARCH_LIMIT)
       : category === null
-        ? [...catalog.products]
+        ? catalog.products
         : catalog.byCategory(category);
 
-  return found.filter((p) => p.active && !p._deleted);
+  const sellable = found.filter((p) => p.active && !p._deleted);
+  return { shown: sellable.slice(0, BROWSE_LIMIT), total: sellable.length };
 }
 
 export function CatalogPanel({ catalog, currency, onAdd, onBarcode }: CatalogPanelProps) {
@@ -34,7 +48,7 @@ export function CatalogPanel({ catalog, currency, onAdd, onBarcode }: CatalogPan
   // The box shows each key at once; the grid follows when the device has time, so typing
   // (and the first key of a scan, which lands here) never waits for a re-render of the grid.
   const deferredQuery = useDeferredValue(query);
-  const products = useMemo(
+  const { shown: products, total } = useMemo(
     () => visibleProducts(catalog, deferredQuery, category),
     [catalog, deferredQuery, category],
   );
@@ -43,7 +57,7 @@ export function CatalogPanel({ catalog, currency, onAdd, onBarcode }: CatalogPan
     event.preventDefault();
 
     // Enter on a search that found exactly one product rings it up.
-    const found = visibleProducts(catalog, query, category);
+    const found = visibleProducts(catalog, query, category).shown;
     const only = found.length === 1 ? found[0] : undefined;
     if (only !== undefined) {
       onAdd(only);
@@ -104,6 +118,12 @@ export function CatalogPanel({ catalog, currency, onAdd, onBarcode }: CatalogPan
       )}
 
       <ProductGrid products={products} currency={currency} emptyText={emptyText} onAdd={onAdd} />
+
+      {total > products.length && (
+        <p className="catalog-panel__more" data-testid="product-grid-more">
+          Showing {products.length} of {total}: search or choose a category to see the rest.
+        </p>
+      )}
     </section>
   );
 }
