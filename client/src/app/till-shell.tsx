@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 
 import { HistoryScreen } from '../history/history-screen.tsx';
 import { SellScreen } from '../sell/sell-screen.tsx';
+import { ShiftScreen } from '../shift/shift-screen.tsx';
 import type { StoredSession } from '../session/stored-session.ts';
 import { UpdateBanner } from '../pwa/update-banner.tsx';
 import { showToast } from '../ui/toast-store.ts';
@@ -59,11 +60,9 @@ export function TillShell({ session, runtime, showDemoHint }: TillShellProps) {
       {detailsOpen && <SyncDetails api={api} onSyncNow={() => runtime.replication.reSync()} />}
 
       <main className="till__screen">
-        {tab === 'sell' ? (
-          <SellScreen api={api} till={till} />
-        ) : (
-          <HistoryScreen api={api} till={till} />
-        )}
+        {tab === 'sell' && <SellScreen api={api} till={till} />}
+        {tab === 'history' && <HistoryScreen api={api} till={till} />}
+        {tab === 'shift' && <ShiftScreen api={api} till={till} />}
       </main>
     </div>
   );

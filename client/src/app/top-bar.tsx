@@ -6,6 +6,7 @@ import { useUiStore, type Tab } from './ui-store.ts';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'sell', label: 'Sell' },
   { id: 'history', label: 'History' },
+  { id: 'shift', label: 'Shift' },
 ];
 
 export interface TopBarProps {

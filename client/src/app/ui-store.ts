@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Tab = 'sell' | 'history';
+export type Tab = 'sell' | 'history' | 'shift';
 export type StoragePersistence = 'persisted' | 'not-persisted' | 'unsupported' | 'unknown';
 
 interface UiState {

@@ -10,7 +10,10 @@ export interface LineAmounts {
 
 /** A line's price before and after its own discount, for display and discount limits. */
 export function lineAmounts(line: CartLine, product: Product | undefined): LineAmounts {
-  const gross = lineGross({ unitPrice: product?.price ?? 0, quantity: line.quantity });
+  const gross = lineGross({
+    unitPrice: line.unitPrice ?? product?.price ?? 0,
+    quantity: line.quantity,
+  });
   const discount = Number(discountAmount(line.discount, BigInt(gross)));
   return { gross, discount, net: gross - discount };
 }

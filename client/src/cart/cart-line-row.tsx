@@ -14,6 +14,8 @@ interface CartLineRowProps {
   onSetQuantity: (quantity: number) => void;
   onRemove: () => void;
   onDiscount: () => void;
+  /** Why this cashier may not give discounts at all; null when they may. */
+  discountBlocked: string | null;
 }
 
 export function CartLineRow(props: CartLineRowProps) {
@@ -21,7 +23,7 @@ export function CartLineRow(props: CartLineRowProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
 
-  const unitPrice = product?.price ?? 0;
+  const unitPrice = line.unitPrice ?? product?.price ?? 0;
   const byWeight = product?.soldBy === 'weight';
   const { discount, net } = lineAmounts(line, product);
 
@@ -117,6 +119,8 @@ export function CartLineRow(props: CartLineRowProps) {
           className="till-btn till-btn--small"
           aria-label="Discount on this line"
           data-testid="line-discount"
+          disabled={props.discountBlocked !== null}
+          title={props.discountBlocked ?? undefined}
           onClick={props.onDiscount}
         >
           %

@@ -19,9 +19,15 @@ export function addProduct(
   productId: string,
   newLineId: string,
   measured: number | null = null,
+  unitPrice: number | null = null,
 ): Cart {
   const last = cart.lines.at(-1);
-  const mergeable = measured === null && last?.productId === productId && last.discount === null;
+  const mergeable =
+    measured === null &&
+    unitPrice === null &&
+    last?.productId === productId &&
+    last.discount === null &&
+    last.unitPrice === undefined;
   if (mergeable) {
     return updateLine(cart, last.lineId, (line) => ({ ...line, quantity: line.quantity + PIECE }));
   }
@@ -31,6 +37,7 @@ export function addProduct(
     productId,
     quantity: measured ?? PIECE,
     discount: null,
+    ...(unitPrice === null ? {} : { unitPrice }),
   };
   return { ...cart, lines: [...cart.lines, line] };
 }

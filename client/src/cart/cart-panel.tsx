@@ -1,6 +1,7 @@
 import type { Discount, Product } from '@pos/shared';
 import { useMemo, useState } from 'react';
 
+import { CartCustomer } from '../customer/cart-customer.tsx';
 import type { TillApi, TillContext } from '../data/till-api.ts';
 import { describeDiscount } from './discount-policy.ts';
 import { cartDiscountBase, lineAmounts } from './cart-amounts.ts';
@@ -35,6 +36,11 @@ export function CartPanel({ api, till, store, products, ...actions }: CartPanelP
   const currency = till.store.pricing.currency;
   const priced = useMemo(() => priceSafely(api, cart, []), [api, cart]);
   const empty = cart.lines.length === 0;
+  const discountRight = api.approvals.cashierMay({
+    action: 'apply_discount',
+    discountMilliPercent: 0,
+  });
+  const discountBlocked = discountRight.allowed ? null : discountRight.reason;
 
   const dialogLine =
     discountTarget?.kind === 'line'
@@ -93,17 +99,24 @@ export function CartPanel({ api, till, store, products, ...actions }: CartPanelP
               onSetQuantity={(quantity) => setQuantity(line.lineId, quantity)}
               onRemove={() => remove(line.lineId)}
               onDiscount={() => setDiscountTarget({ kind: 'line', lineId: line.lineId })}
+              discountBlocked={discountBlocked}
             />
           ))}
         </ul>
       )}
 
       <footer className="cart-panel__footer">
+        <CartCustomer
+          api={api}
+          customerId={cart.customerId}
+          onAttach={(customerId) => store.getState().setCustomer(customerId)}
+        />
         <button
           type="button"
           className="till-btn cart-panel__cart-discount"
           data-testid="cart-discount"
-          disabled={empty}
+          disabled={empty || discountBlocked !== null}
+          title={discountBlocked ?? undefined}
           onClick={() => setDiscountTarget({ kind: 'cart' })}
         >
           {cart.cartDiscount === null
@@ -142,6 +155,7 @@ export function CartPanel({ api, till, store, products, ...actions }: CartPanelP
           }}
           onApply={applyDiscount}
           onClose={() => setDiscountTarget(null)}
+          approve={(request, pin) => api.approvals.approve(request, pin)}
         />
       )}
     </section>

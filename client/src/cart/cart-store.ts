@@ -16,12 +16,13 @@ import {
 export interface CartState {
   cart: Cart;
   /** One piece, or a measured quantity (thousandths) on a line of its own. */
-  add(productId: string, measured?: number | null): void;
+  add(productId: string, measured?: number | null, unitPrice?: number | null): void;
   setQuantity(lineId: string, quantity: number): void;
   step(lineId: string, pieces: number): void;
   remove(lineId: string): void;
   setLineDiscount(lineId: string, discount: Discount | null): void;
   setCartDiscount(discount: Discount | null): void;
+  setCustomer(customerId: string | null): void;
   /** Replaces the cart, e.g. with a resumed parked one. */
   load(cart: Cart): void;
   /** Starts a new, empty cart with a fresh id. */
@@ -47,13 +48,14 @@ export function createCartStore(options: CartStoreOptions): CartStore {
 
     return {
       cart: emptyCart(newId()),
-      add: (productId, measured) =>
-        change((c) => addProduct(c, productId, newId(), measured ?? null)),
+      add: (productId, measured, unitPrice) =>
+        change((c) => addProduct(c, productId, newId(), measured ?? null, unitPrice ?? null)),
       setQuantity: (lineId, quantity) => change((c) => setQuantity(c, lineId, quantity)),
       step: (lineId, pieces) => change((c) => stepQuantity(c, lineId, pieces)),
       remove: (lineId) => change((c) => removeLine(c, lineId)),
       setLineDiscount: (lineId, discount) => change((c) => setLineDiscount(c, lineId, discount)),
       setCartDiscount: (discount) => change((c) => setCartDiscount(c, discount)),
+      setCustomer: (customerId) => change((c) => ({ ...c, customerId })),
       load: (cart) => set(() => ({ cart })),
       reset: () => set(() => ({ cart: emptyCart(newId()) })),
     };

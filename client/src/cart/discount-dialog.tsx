@@ -1,8 +1,15 @@
 import { minorToDecimalString, type Discount } from '@pos/shared';
 import { useState, type FormEvent } from 'react';
 
+import { ApprovalDialog } from '../approval/approval-dialog.tsx';
+import type { ApprovalRequest } from '../approval/approval-request.ts';
+import type { ApproverMatch } from '../approval/find-approver.ts';
 import { ModalSheet } from '../sell/modal-sheet.tsx';
-import { buildDiscount, type DiscountContext } from './discount-policy.ts';
+import {
+  buildDiscount,
+  type DiscountApprovalNeeded,
+  type DiscountContext,
+} from './discount-policy.ts';
 import { formatThousandths } from './thousandths.ts';
 
 import '../sell/till-controls.css';
@@ -13,6 +20,8 @@ interface DiscountDialogProps {
   context: DiscountContext;
   onApply: (discount: Discount | null) => void;
   onClose: () => void;
+  /** Checks a manager PIN for a discount over the cashier's limit, offline. */
+  approve: (request: ApprovalRequest, pin: string) => Promise<ApproverMatch>;
 }
 
 function initialText(discount: Discount | null, currency: string): string {
@@ -22,11 +31,13 @@ function initialText(discount: Discount | null, currency: string): string {
     : minorToDecimalString(discount.value, currency);
 }
 
-export function DiscountDialog({ title, current, context, onApply, onClose }: DiscountDialogProps) {
+export function DiscountDialog(props: DiscountDialogProps) {
+  const { title, current, context, onApply, onClose } = props;
   const [type, setType] = useState<Discount['type']>(current?.type ?? 'percent');
   const [text, setText] = useState(() => initialText(current, context.currency));
   const [reason, setReason] = useState(current?.reason ?? '');
   const [error, setError] = useState<string | null>(null);
+  const [approval, setApproval] = useState<DiscountApprovalNeeded | null>(null);
 
   function submit(event: FormEvent): void {
     event.preventDefault();
@@ -34,10 +45,30 @@ export function DiscountDialog({ title, current, context, onApply, onClose }: Di
     const result = buildDiscount({ type, text, reason }, context);
     if (!result.ok) {
       setError(result.message);
+      if (result.approval !== undefined) setApproval(result.approval);
       return;
     }
     onApply(result.discount);
     onClose();
+  }
+
+  if (approval !== null) {
+    const request = {
+      action: 'apply_discount',
+      discountMilliPercent: approval.discountMilliPercent,
+    } as const;
+    return (
+      <ApprovalDialog
+        title="Approve discount"
+        reason={error ?? 'This discount needs a manager'}
+        approve={(pin) => props.approve(request, pin)}
+        onApproved={(approver) => {
+          onApply({ ...approval.discount, approvedBy: approver.id });
+          onClose();
+        }}
+        onClose={() => setApproval(null)}
+      />
+    );
   }
 
   return (

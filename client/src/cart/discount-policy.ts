@@ -1,5 +1,6 @@
 import {
   discountLimitFor,
+  effectiveDiscountPercent,
   formatMoney,
   needsApproval,
   parseMoney,
@@ -27,7 +28,15 @@ export interface DiscountContext {
   limits: Store['discountLimits'];
 }
 
-export type DiscountCheck = { ok: true; discount: Discount } | { ok: false; message: string };
+/** Over the limit, a manager's PIN can still allow it: what they are asked to approve. */
+export interface DiscountApprovalNeeded {
+  discount: Discount;
+  discountMilliPercent: number;
+}
+
+export type DiscountCheck =
+  | { ok: true; discount: Discount }
+  | { ok: false; message: string; approval?: DiscountApprovalNeeded };
 
 export function buildDiscount(input: DiscountInput, context: DiscountContext): DiscountCheck {
   const reason = input.reason.trim();
@@ -52,7 +61,11 @@ export function buildDiscount(input: DiscountInput, context: DiscountContext): D
   const discount: Discount = { type: input.type, value, reason, approvedBy: null };
   if (needsApproval(discount, context.base, context.roles, context.limits)) {
     const limit = formatThousandths(discountLimitFor(context.roles, context.limits));
-    return { ok: false, message: `Over your limit of ${limit} %: a manager has to give it` };
+    return {
+      ok: false,
+      message: `Over your limit of ${limit} %: a manager has to approve it`,
+      approval: { discount, discountMilliPercent: effectiveDiscountPercent(discount, context.base) },
+    };
   }
 
   return { ok: true, discount };

@@ -17,6 +17,8 @@ export interface BuildSaleInput {
   cart: Cart;
   lines: SaleLine[];
   payments: Payment[];
+  /** The device's open shift when the sale completed; null when none was open. */
+  shiftId?: string | null;
 }
 
 /** The immutable sale document, validated exactly as the server will validate it. */
@@ -36,8 +38,7 @@ export function buildSale(input: BuildSaleInput): Sale {
     deviceId: till.device.id,
     cashierId: till.cashier.id,
     cashierName: till.cashier.displayName,
-    // TODO(#3): the open shift, once the till opens and closes shifts.
-    shiftId: null,
+    shiftId: input.shiftId ?? null,
     customerId: cart.customerId,
     pricing,
     lines,

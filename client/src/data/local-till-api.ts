@@ -1,10 +1,14 @@
-import { computeSaleTotals, newId, type Payment, type Sale, type SaleTotals } from '@pos/shared';
+import { computeSaleTotals, newId, saleSchema, type Payment, type Sale, type SaleTotals } from '@pos/shared';
 
+import { createApprovalApi } from './approval-api.ts';
 import { buildSale } from './build-sale.ts';
+import { createCustomerApi } from './customer-api.ts';
 import { withExclusiveLock } from './exclusive-lock.ts';
 import { plainDocument, withoutDeletedFlag } from './plain-document.ts';
+import { createRefundApi, type NumberedDocument } from './refund-api.ts';
 import { CartPricingError, saleLinesFromCart } from './sale-lines.ts';
 import type { RxDoc } from './schema/collection-schema.ts';
+import { createShiftApi, findOpenShift } from './shift-api.ts';
 import type { TillData } from './till-data.ts';
 import type { Cart, SaleDraft, SyncStatus, TillApi, TillContext } from './till-api.ts';
 
@@ -52,38 +56,55 @@ export function createTillApi(
     });
   }
 
-  async function completeSale(draft: SaleDraft): Promise<Sale> {
-    // One sale at a time across every tab, so receipt numbers follow the order sales are saved.
+  /**
+   * Numbers and stores a sale or a refund. One at a time across every tab, so receipt numbers
+   * follow the order documents are saved; `finish` turns the built sale into the kept document.
+   */
+  async function saveNumbered(input: NumberedDocument): Promise<Sale> {
     return withExclusiveLock('receipt-counter', async () => {
       const till = context();
-      const lines = saleLinesFromCart(draft.cart, catalog);
+      const lines = input.lines();
       if (lines.length === 0) throw new CartPricingError('The cart is empty');
 
       const at = now().toISOString();
+      const shift = await findOpenShift(db, till.device.id);
       const base = {
         id: newId(),
         now: at,
         till,
-        cart: draft.cart,
+        shiftId: shift?.id ?? null,
+        cart: input.cart,
         lines,
-        payments: draft.payments,
+        payments: input.payments,
       };
       const floor = (await highestDeviceSeq(till.device.id)) + 1;
 
       // Everything is checked before a number is taken, so a refused sale burns no number.
-      const trial = buildSale({ ...base, seq: floor });
+      const trial = await input.finish(buildSale({ ...base, seq: floor }));
       if (trial.totals.paid < trial.totals.due) {
         throw new CartPricingError('The payments do not cover the amount due');
       }
 
       const seq = await data.counter.next(till.device.id, floor);
-      const sale = buildSale({ ...base, seq });
+      const sale = await input.finish(buildSale({ ...base, seq }));
       await db.sales.insert(withoutDeletedFlag(sale));
       return sale;
     });
   }
 
+  async function completeSale(draft: SaleDraft): Promise<Sale> {
+    const email = draft.receiptEmail ?? null;
+    return saveNumbered({
+      cart: draft.cart,
+      lines: () => saleLinesFromCart(draft.cart, catalog),
+      payments: draft.payments,
+      finish: (sale) => (email === null ? sale : saleSchema.parse({ ...sale, receiptEmail: email })),
+    });
+  }
+
   return {
+    shifts: createShiftApi(db, context, now),
+
     catalog: () => catalog.current(),
     subscribeCatalog: (listener) => catalog.subscribe(listener),
 
@@ -111,5 +132,9 @@ export function createTillApi(
 
     syncStatus: () => sync.current(),
     subscribeSyncStatus: (listener) => sync.subscribe(listener),
+
+    refunds: createRefundApi({ db, context, saveNumbered }),
+    approvals: createApprovalApi(db, context),
+    customers: createCustomerApi(db, now),
   };
 }

@@ -2,38 +2,81 @@ import type { Sale } from '@pos/shared';
 
 import { LiveDocumentMap } from './live-document-map.ts';
 import type { RxDoc } from './schema/collection-schema.ts';
+import { syncedMarksFor, type SyncedMarks } from './synced-marks.ts';
 import type { TillDatabase } from './till-database.ts';
 
 /**
- * This device's sales the server has not stored yet. The server adds the `server` field when
- * it stores a sale and the till pulls that version back, so a sale without it is still queued.
- * TODO(#3): count shifts and cash movements too once the till writes them.
+ * This device's sales, shifts and cash movements the server has not stored yet. The server
+ * adds the `server` field when it stores a sale and the till pulls that version back, so a
+ * sale without it is still queued. Shifts and cash movements get no such field; for them the
+ * replication records which version the server holds (SyncedMarks).
  */
 export class PendingSales {
   private readonly map: LiveDocumentMap<RxDoc<'sales'>>;
+  private readonly shifts: LiveDocumentMap<RxDoc<'shifts'>>;
+  private readonly movements: LiveDocumentMap<RxDoc<'cash_movements'>>;
+  private readonly synced: SyncedMarks;
   private readonly listeners = new Set<() => void>();
+  private readonly cleanups: (() => void)[] = [];
   readonly ready: Promise<void>;
 
   constructor(db: TillDatabase, deviceId: string) {
+    const changed = () => this.listeners.forEach((listener) => listener());
     this.map = new LiveDocumentMap<RxDoc<'sales'>>(
       db.sales,
-      () => this.listeners.forEach((listener) => listener()),
+      changed,
       (sale) => sale.deviceId === deviceId && sale.server === undefined,
       { deviceId, server: { $exists: false } },
     );
-    this.ready = this.map.ready;
+    this.shifts = new LiveDocumentMap<RxDoc<'shifts'>>(
+      db.shifts,
+      changed,
+      (shift) => shift.deviceId === deviceId,
+      { deviceId },
+    );
+    this.movements = new LiveDocumentMap<RxDoc<'cash_movements'>>(
+      db.cash_movements,
+      changed,
+      (movement) => movement.deviceId === deviceId,
+      { deviceId },
+    );
+
+    this.synced = syncedMarksFor(db.name);
+    this.cleanups.push(this.synced.subscribe(changed));
+    if (typeof window !== 'undefined') {
+      const onStorage = (event: StorageEvent) => {
+        if (event.key === this.synced.storageKey) this.synced.reload();
+      };
+      window.addEventListener('storage', onStorage);
+      this.cleanups.push(() => window.removeEventListener('storage', onStorage));
+    }
+
+    this.ready = Promise.all([this.map.ready, this.shifts.ready, this.movements.ready]).then(
+      () => undefined,
+    );
+  }
+
+  private *unsyncedOthers(): Iterable<string> {
+    for (const shift of this.shifts.docs.values()) {
+      if (!this.synced.isSynced(shift)) yield shift.id;
+    }
+    for (const movement of this.movements.docs.values()) {
+      if (!this.synced.isSynced(movement)) yield movement.id;
+    }
   }
 
   sales(): Iterable<Sale> {
     return this.map.docs.values();
   }
 
-  ids(): Iterable<string> {
-    return this.map.docs.keys();
+  /** Every waiting document: sales, shifts and cash movements. */
+  *ids(): Iterable<string> {
+    yield* this.map.docs.keys();
+    yield* this.unsyncedOthers();
   }
 
   get size(): number {
-    return this.map.docs.size;
+    return [...this.ids()].length;
   }
 
   subscribe(listener: () => void): () => void {
@@ -43,6 +86,9 @@ export class PendingSales {
 
   close(): void {
     this.map.close();
+    this.shifts.close();
+    this.movements.close();
+    this.cleanups.forEach((cleanup) => cleanup());
     this.listeners.clear();
   }
 }

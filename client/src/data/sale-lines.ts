@@ -39,7 +39,8 @@ export function saleLinesFromCart(cart: Cart, lookup: ProductLookup): SaleLine[]
       sku: product.sku,
       name: product.name,
       quantity: line.quantity,
-      unitPrice: product.price,
+      // A price-marked label rings up at its own price, never the shelf price.
+      unitPrice: line.unitPrice ?? product.price,
       taxes,
       discount: line.discount,
       refundOfLineId: null,

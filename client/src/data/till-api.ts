@@ -1,4 +1,5 @@
 import type {
+  CashMovement,
   CashRounding,
   Category,
   Device,
@@ -8,10 +9,16 @@ import type {
   Product,
   Sale,
   SaleTotals,
+  Shift,
+  ShiftReport,
   Staff,
   Store,
   TaxRate,
 } from '@pos/shared';
+
+import type { ApprovalApi } from './approval-api.ts';
+import type { CustomerApi } from './customer-api.ts';
+import type { RefundApi } from './refund-api.ts';
 
 /**
  * The seam between the till's screens and its data layer. Screens read and write through
@@ -51,6 +58,8 @@ export interface CartLine {
   /** Thousandths: 1000 is one piece. */
   quantity: number;
   discount: Discount | null;
+  /** A price of its own (a price-marked label), in minor units; the catalog price otherwise. */
+  unitPrice?: number | undefined;
 }
 
 export interface Cart {
@@ -63,6 +72,8 @@ export interface Cart {
 export interface SaleDraft {
   cart: Cart;
   payments: Payment[];
+  /** The server emails the receipt here once the sale reaches it. */
+  receiptEmail?: string | null;
 }
 
 export interface ParkedCart {
@@ -85,7 +96,35 @@ export interface SyncStatus {
   rejected: { id: string; code: string; message: string }[];
 }
 
+export interface CloseShiftInput {
+  /** Denomination in minor units (as text) to how many were counted. */
+  countedByDenomination: Record<string, number>;
+  /** The cashier counted without seeing the expected cash first. */
+  blindClose: boolean;
+}
+
+/** This device's cash drawer shifts: one open at a time, every sale and refund tagged with it. */
+export interface ShiftApi {
+  currentShift(): Promise<Shift | null>;
+  /** Called with this device's open shift (or null) now and whenever shifts change. */
+  subscribe(listener: (shift: Shift | null) => void): () => void;
+  /** Refused while another shift is open on this device, online or not. */
+  openShift(openingFloat: number): Promise<Shift>;
+  addCashMovement(
+    type: CashMovement['type'],
+    amount: number,
+    reason: string,
+  ): Promise<CashMovement>;
+  closeShift(input: CloseShiftInput): Promise<Shift>;
+  /** The Z report from this till's own copies of the shift's documents. */
+  report(shiftId: string): Promise<ShiftReport>;
+  /** This device's shifts, newest first. */
+  recentShifts(limit: number): Promise<Shift[]>;
+}
+
 export interface TillApi {
+  shifts: ShiftApi;
+
   catalog(): CatalogIndex;
   subscribeCatalog(listener: (catalog: CatalogIndex) => void): () => void;
 
@@ -105,4 +144,8 @@ export interface TillApi {
 
   syncStatus(): SyncStatus;
   subscribeSyncStatus(listener: (status: SyncStatus) => void): () => void;
+
+  refunds: RefundApi;
+  approvals: ApprovalApi;
+  customers: CustomerApi;
 }

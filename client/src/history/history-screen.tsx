@@ -1,9 +1,13 @@
-import { formatMoney } from '@pos/shared';
+import { formatMoney, type Sale } from '@pos/shared';
 import { useMemo, useState } from 'react';
 
 import type { TillApi, TillContext } from '../data/till-api.ts';
 import { formatReceiptTime } from '../receipt/receipt-time.ts';
 import { ReceiptView } from '../receipt/receipt-view.tsx';
+import { ReceiptWidthToggle } from '../receipt/receipt-width-toggle.tsx';
+import type { RefundSource } from '../refund/refund-draft.ts';
+import { RefundLookup } from '../refund/refund-lookup.tsx';
+import { RefundScreen } from '../refund/refund-screen.tsx';
 import { saleSyncState, SYNC_STATE_LABELS } from './sync-state.ts';
 import { useDeviceSales } from './use-device-sales.ts';
 import { useSyncStatus } from './use-sync-status.ts';
@@ -15,13 +19,39 @@ export function HistoryScreen({ api, till }: { api: TillApi; till: TillContext }
   const sales = useDeviceSales(api, till.device.id);
   const status = useSyncStatus(api);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [refunding, setRefunding] = useState<RefundSource | null>(null);
+  // The refund just saved, shown before the live list has caught up with it.
+  const [justSaved, setJustSaved] = useState<Sale | null>(null);
 
   const rejected = useMemo(
     () => new Map(status.rejected.map((entry) => [entry.id, entry])),
     [status.rejected],
   );
   const rejectedIds = useMemo(() => new Set(rejected.keys()), [rejected]);
-  const open = sales?.find((sale) => sale.id === openId);
+  const open =
+    sales?.find((sale) => sale.id === openId) ??
+    (justSaved?.id === openId ? justSaved : undefined);
+  const refundsOfOpen = (sales ?? []).filter((sale) => sale.refundOfSaleId === openId);
+
+  async function startRefund(original: Sale): Promise<void> {
+    setRefunding({ original, previousRefunds: await api.refunds.refundsOf(original.id) });
+  }
+
+  if (refunding !== null) {
+    return (
+      <RefundScreen
+        api={api}
+        till={till}
+        source={refunding}
+        onCancel={() => setRefunding(null)}
+        onRefunded={(refund) => {
+          setJustSaved(refund);
+          setOpenId(refund.id);
+          setRefunding(null);
+        }}
+      />
+    );
+  }
 
   return (
     <div
@@ -30,6 +60,7 @@ export function HistoryScreen({ api, till }: { api: TillApi; till: TillContext }
     >
       <section className="history-screen__list" aria-label="Sales on this till">
         <h2>Sales on this till</h2>
+        <RefundLookup api={api} onFound={setRefunding} />
 
         {sales === null ? (
           <p>Loading…</p>
@@ -49,9 +80,13 @@ export function HistoryScreen({ api, till }: { api: TillApi; till: TillContext }
                     data-sale-id={sale.id}
                     data-receipt-number={sale.receiptNumber}
                     data-sync-state={state}
+                    data-kind={sale.kind}
                     onClick={() => setOpenId(sale.id)}
                   >
-                    <span className="history-row__number">{sale.receiptNumber}</span>
+                    <span className="history-row__number">
+                      {sale.receiptNumber}
+                      {sale.kind === 'refund' ? ' · Refund' : ''}
+                    </span>
                     <span className="history-row__time">
                       {formatReceiptTime(sale.createdAt, till.store.timezone)}
                     </span>
@@ -88,7 +123,26 @@ export function HistoryScreen({ api, till }: { api: TillApi; till: TillContext }
             >
               Reprint
             </button>
+            {open.kind === 'sale' && (
+              <button
+                type="button"
+                className="till-btn"
+                data-testid="refund-start"
+                onClick={() => void startRefund(open)}
+              >
+                Refund…
+              </button>
+            )}
+            <ReceiptWidthToggle />
           </div>
+          {refundsOfOpen.length > 0 && (
+            <p data-testid="history-refunds">
+              Refunded on{' '}
+              {refundsOfOpen
+                .map((r) => `${r.receiptNumber} (${formatMoney(r.totals.due, r.pricing.currency)})`)
+                .join(', ')}
+            </p>
+          )}
           <ReceiptView sale={open} store={till.store} deviceName={till.device.name} />
         </section>
       )}

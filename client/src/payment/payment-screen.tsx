@@ -2,6 +2,7 @@ import {
   currencyExponent,
   formatMoney,
   newId,
+  normalizeEmail,
   parseMoney,
   type Payment,
   type Sale,
@@ -48,6 +49,7 @@ export function PaymentScreen({ api, till, cart, onBack, onCompleted }: PaymentS
   const [cardReference, setCardReference] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [emailText, setEmailText] = useState('');
 
   const priced = useMemo(() => priceSafely(api, cart, payments), [api, cart, payments]);
   const total = priced.ok ? priced.totals.total : 0;
@@ -89,6 +91,12 @@ export function PaymentScreen({ api, till, cart, onBack, onCompleted }: PaymentS
   }
 
   async function complete(): Promise<void> {
+    const receiptEmail = normalizeEmail(emailText);
+    if (emailText.trim() !== '' && receiptEmail === null) {
+      setError(`${emailText.trim()} is not an email address`);
+      return;
+    }
+
     const taken = settled ? payments : addPayment();
     if (taken === null) return;
 
@@ -101,7 +109,8 @@ export function PaymentScreen({ api, till, cart, onBack, onCompleted }: PaymentS
 
     setBusy(true);
     try {
-      onCompleted(await api.completeSale({ cart, payments: final }));
+      // The email goes with the sale: queued here until the sale reaches the server.
+      onCompleted(await api.completeSale({ cart, payments: final, receiptEmail }));
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : 'The sale could not be saved');
       setBusy(false);
@@ -223,6 +232,19 @@ export function PaymentScreen({ api, till, cart, onBack, onCompleted }: PaymentS
               {error}
             </p>
           )}
+
+          <label className="till-field">
+            Email the receipt (optional)
+            <input
+              className="till-input"
+              type="email"
+              autoComplete="off"
+              placeholder="customer@example.com"
+              value={emailText}
+              data-testid="receipt-email-input"
+              onChange={(event) => setEmailText(event.target.value)}
+            />
+          </label>
 
           <button
             type="button"

@@ -2,6 +2,7 @@ import { formatMoney, type Sale } from '@pos/shared';
 
 import type { TillContext } from '../data/till-api.ts';
 import { ReceiptView } from './receipt-view.tsx';
+import { ReceiptWidthToggle } from './receipt-width-toggle.tsx';
 
 import '../sell/till-controls.css';
 import './receipt.css';
@@ -32,6 +33,7 @@ export function ReceiptScreen({ sale, till, onNewSale }: ReceiptScreenProps) {
           >
             Print
           </button>
+          <ReceiptWidthToggle />
           <button
             type="button"
             className="till-btn till-btn--primary till-btn--large"

@@ -3,6 +3,7 @@ import { discountAmount, formatMoney, lineGross, type Sale, type Store } from '@
 import { describeDiscount } from '../cart/discount-policy.ts';
 import { formatThousandths } from '../cart/thousandths.ts';
 import { formatReceiptTime } from './receipt-time.ts';
+import { useReceiptWidth } from './receipt-width.ts';
 
 import './receipt.css';
 
@@ -38,20 +39,30 @@ export function ReceiptView({ sale, store, deviceName }: ReceiptViewProps) {
   const { currency } = sale.pricing;
   const { totals } = sale;
   const money = (minor: number) => formatMoney(minor, currency);
+  const width = useReceiptWidth();
+  const refund = sale.kind === 'refund';
 
   return (
     <article
-      className="receipt receipt--printable"
+      className={`receipt receipt--printable receipt--w${width}`}
       data-testid="receipt"
+      data-kind={sale.kind}
+      data-width={width}
       data-sale-id={sale.id}
       aria-label={`Receipt ${sale.receiptNumber}`}
     >
+      {width === 58 && <style>{'@media print { @page { size: 58mm auto; } }'}</style>}
       <header className="receipt__header">
         <h2 className="receipt__store" data-testid="receipt-store-name">
           {store.name}
         </h2>
         {store.address !== '' && <p className="receipt__text">{store.address}</p>}
         {store.receiptHeader !== '' && <p className="receipt__text">{store.receiptHeader}</p>}
+        {refund && (
+          <p className="receipt__refund" data-testid="receipt-refund-banner">
+            REFUND
+          </p>
+        )}
       </header>
 
       <dl className="receipt__meta">
@@ -161,6 +172,7 @@ export function ReceiptView({ sale, store, deviceName }: ReceiptViewProps) {
         {sale.payments.map((payment) => (
           <li key={payment.id} className="receipt__row" data-testid="receipt-tender">
             <span>
+              {refund ? 'Paid back: ' : ''}
               {payment.method === 'cash' ? 'Cash' : 'Card'}
               {payment.reference !== null && ` ${payment.reference}`}
               {payment.tendered !== null && payment.tendered !== payment.amount
@@ -173,9 +185,22 @@ export function ReceiptView({ sale, store, deviceName }: ReceiptViewProps) {
       </ul>
 
       <div className="receipt__totals">
-        <Row label="Paid" minor={totals.paid} testId="receipt-paid" currency={currency} />
-        <Row label="Change" minor={totals.change} testId="receipt-change" currency={currency} />
+        <Row
+          label={refund ? 'Paid back' : 'Paid'}
+          minor={totals.paid}
+          testId="receipt-paid"
+          currency={currency}
+        />
+        {!refund && (
+          <Row label="Change" minor={totals.change} testId="receipt-change" currency={currency} />
+        )}
       </div>
+
+      {sale.receiptEmail != null && (
+        <p className="receipt__text" data-testid="receipt-email">
+          Receipt emailed to {sale.receiptEmail}
+        </p>
+      )}
 
       {store.receiptFooter !== '' && (
         <footer className="receipt__text receipt__footer">{store.receiptFooter}</footer>

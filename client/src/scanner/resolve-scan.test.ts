@@ -104,10 +104,13 @@ describe('resolveScan', () => {
     });
   });
 
-  it('refuses price-marked labels rather than selling them at the shelf price', () => {
-    expect(resolveScan(ean13('020020101940'), lookup, settings)).toMatchObject({
-      kind: 'refused',
-      message: expect.stringContaining('price-marked') as string,
+  it('sells a price-marked label as one item at the printed price, not the shelf price', () => {
+    expect(resolveScan(ean13('020020101940'), lookup, settings)).toEqual({
+      kind: 'found',
+      code: ean13('020020101940'),
+      product: cheese,
+      quantity: 1000,
+      unitPrice: 1940,
     });
   });
 

@@ -8,7 +8,14 @@ import {
 
 export type ScanResult =
   /** `quantity` is set when the label carries it (a weighed item); otherwise one piece. */
-  | { kind: 'found'; code: string; product: Product; quantity: number | null }
+  | {
+      kind: 'found';
+      code: string;
+      product: Product;
+      quantity: number | null;
+      /** A price-marked label's own price, in minor units, for one line of quantity 1000. */
+      unitPrice?: number;
+    }
   | { kind: 'refused'; code: string; message: string }
   | { kind: 'empty' };
 
@@ -17,6 +24,9 @@ export interface ScanSettings {
   /** Minor-unit decimals of the store's currency, for price-marked labels. */
   currencyDecimals: number;
 }
+
+/** A price label is one item at its printed price. */
+const PIECE = 1000;
 
 function refused(code: string, message: string): ScanResult {
   return { kind: 'refused', code, message };
@@ -42,8 +52,8 @@ function fromLabel(
   if (notSellable !== null) return notSellable;
 
   if (label.priceMinor !== undefined) {
-    // A cart line has no price of its own; ringing it up at the shelf price would be wrong.
-    return refused(code, `${product.name}: price-marked labels cannot be sold on this till yet`);
+    // The label's price is what the customer was shown, whatever the shelf price says now.
+    return { kind: 'found', code, product, quantity: PIECE, unitPrice: label.priceMinor };
   }
   if (product.soldBy !== 'weight') {
     return refused(code, `${product.name} is sold by the piece, not by weight`);

@@ -1,4 +1,4 @@
-import { currencyExponent, type Product, type Sale } from '@pos/shared';
+import { currencyExponent, formatMoney, type Product, type Sale } from '@pos/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { CartPanel } from '../cart/cart-panel.tsx';
@@ -46,12 +46,17 @@ export function SellScreen({ api, till }: { api: TillApi; till: TillContext }) {
 
   // Stable, so the memoised product grid is not redrawn on every change to the cart.
   const add = useCallback(
-    (product: Product, measured: number | null = null) => {
-      store.getState().add(product.id, measured);
-      const amount = measured === null ? '' : ` ${formatThousandths(measured)} kg`;
+    (product: Product, measured: number | null = null, unitPrice: number | null = null) => {
+      store.getState().add(product.id, unitPrice === null ? measured : null, unitPrice);
+      const amount =
+        unitPrice !== null
+          ? ` at ${formatMoney(unitPrice, till.store.pricing.currency)}`
+          : measured === null
+            ? ''
+            : ` ${formatThousandths(measured)} kg`;
       setNotice({ kind: 'ok', text: `Added ${product.name}${amount}` });
     },
-    [store],
+    [store, till.store.pricing.currency],
   );
 
   function addByBarcode(raw: string): void {
@@ -62,7 +67,7 @@ export function SellScreen({ api, till }: { api: TillApi; till: TillContext }) {
       scanning: till.store.scanning,
       currencyDecimals: currencyExponent(till.store.pricing.currency),
     });
-    if (result.kind === 'found') add(result.product, result.quantity);
+    if (result.kind === 'found') add(result.product, result.quantity, result.unitPrice ?? null);
     if (result.kind === 'refused') setNotice({ kind: 'error', text: result.message });
   }
 

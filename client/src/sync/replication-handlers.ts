@@ -12,6 +12,7 @@ import type {
   WithDeleted,
 } from 'rxdb';
 
+import type { SyncedMarks } from '../data/synced-marks.ts';
 import type { ApiClient } from '../session/api-client.ts';
 import { ApiError } from '../session/api-error.ts';
 import type { RejectedDocuments } from './rejected-documents.ts';
@@ -30,12 +31,13 @@ export function pullPath(
   return `/api/sync/${collection}/pull?seq=${checkpoint?.seq ?? 0}&limit=${limit}`;
 }
 
-export function pullHandler(client: ApiClient, collection: CollectionName) {
+export function pullHandler(client: ApiClient, collection: CollectionName, synced?: SyncedMarks) {
   return async (
     checkpoint: Checkpoint | undefined,
     batchSize: number,
   ): Promise<ReplicationPullHandlerResult<ServerDocument, Checkpoint>> => {
     const page = await client.json(pullPath(collection, checkpoint, batchSize), pullResponseSchema);
+    synced?.mark(page.documents);
     return {
       documents: page.documents as WithDeleted<ServerDocument>[],
       checkpoint: page.checkpoint ?? checkpoint,
@@ -69,6 +71,7 @@ export function pushHandler(
   client: ApiClient,
   collection: CollectionName,
   rejected: RejectedDocuments,
+  synced?: SyncedMarks,
 ) {
   const push = async (
     rows: readonly RxReplicationWriteToMasterRow<ServerDocument>[],
@@ -79,6 +82,13 @@ export function pushHandler(
         body: pushBody(rows),
       });
       rejected.remember(collection, response.rejected);
+      const notStored = new Set([
+        ...response.rejected.map((r) => r.id),
+        ...response.conflicts.map((c) => String(c['id'])),
+      ]);
+      synced?.mark(
+        rows.map((row) => row.newDocumentState).filter((doc) => !notStored.has(String(doc['id']))),
+      );
       return response.conflicts as WithDeleted<ServerDocument>[];
     } catch (error) {
       if (!refusedForGood(error)) throw error;

@@ -3,6 +3,7 @@ import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { combineLatest, map, merge, type Observable } from 'rxjs';
 
+import { syncedMarksFor, tracksSyncedMarks } from '../data/synced-marks.ts';
 import type { TillDatabase } from '../data/till-database.ts';
 import type { ApiClient } from '../session/api-client.ts';
 import type { NetworkMonitor } from './network-monitor.ts';
@@ -40,6 +41,7 @@ const RETRY_MS = 4_000;
 
 function replicate(name: CollectionName, deps: TillReplicationDeps): Replication {
   const collection = deps.db[name] as unknown as RxCollection<ServerDocument>;
+  const synced = tracksSyncedMarks(name) ? syncedMarksFor(deps.db.name) : undefined;
 
   return replicateRxCollection<ServerDocument, Checkpoint>({
     // The version suffix lets a future protocol change start over from a clean checkpoint.
@@ -52,14 +54,14 @@ function replicate(name: CollectionName, deps: TillReplicationDeps): Replication
     waitForLeadership: true,
     autoStart: true,
     pull: {
-      handler: pullHandler(deps.client, name),
+      handler: pullHandler(deps.client, name, synced),
       batchSize: PULL_BATCH_SIZE,
       stream$: deps.stream.forCollection(name),
     },
     ...(collections[name].tillWrites
       ? {
           push: {
-            handler: pushHandler(deps.client, name, deps.rejected),
+            handler: pushHandler(deps.client, name, deps.rejected, synced),
             batchSize: PUSH_BATCH_SIZE,
           },
         }

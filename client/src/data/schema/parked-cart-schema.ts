@@ -1,4 +1,10 @@
-import { discountSchema, idSchema, isoInstantSchema, quantitySchema } from '@pos/shared';
+import {
+  discountSchema,
+  idSchema,
+  isoInstantSchema,
+  nonNegativeMinorSchema,
+  quantitySchema,
+} from '@pos/shared';
 import { z } from 'zod';
 
 import type { ParkedCart } from '../till-api.ts';
@@ -21,6 +27,7 @@ export const parkedCartSchema = z
                 productId: idSchema,
                 quantity: quantitySchema,
                 discount: discountSchema.nullable(),
+                unitPrice: nonNegativeMinorSchema.optional(),
               })
               .strict(),
           )
