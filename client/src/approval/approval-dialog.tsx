@@ -15,7 +15,13 @@ interface ApprovalDialogProps {
 }
 
 /** A manager types their PIN on the cashier's till; checked offline against the staff list. */
-export function ApprovalDialog({ title, reason, approve, onApproved, onClose }: ApprovalDialogProps) {
+export function ApprovalDialog({
+  title,
+  reason,
+  approve,
+  onApproved,
+  onClose,
+}: ApprovalDialogProps) {
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

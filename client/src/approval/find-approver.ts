@@ -6,8 +6,7 @@ import { staffSubject } from './staff-subject.ts';
 export type PinCheck = (pin: string, pinHash: string) => Promise<boolean>;
 
 export type ApproverMatch =
-  | { ok: true; approver: Pick<Staff, 'id' | 'displayName'> }
-  | { ok: false; message: string };
+  { ok: true; approver: Pick<Staff, 'id' | 'displayName'> } | { ok: false; message: string };
 
 const PIN_SHAPE = /^\d{4,8}$/;
 

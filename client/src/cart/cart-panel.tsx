@@ -36,6 +36,8 @@ export function CartPanel({ api, till, store, products, ...actions }: CartPanelP
   const currency = till.store.pricing.currency;
   const priced = useMemo(() => priceSafely(api, cart, []), [api, cart]);
   const empty = cart.lines.length === 0;
+  // A parked cart stores no price of its own, so a price-marked line would lose its price.
+  const labelled = cart.lines.some((line) => line.unitPrice !== undefined);
   const discountRight = api.approvals.cashierMay({
     action: 'apply_discount',
     discountMilliPercent: 0,
@@ -67,7 +69,8 @@ export function CartPanel({ api, till, store, products, ...actions }: CartPanelP
             type="button"
             className="till-btn"
             data-testid="park-cart"
-            disabled={empty}
+            disabled={empty || labelled}
+            title={labelled ? 'Price-labelled items cannot be parked: sell them now' : undefined}
             onClick={actions.onPark}
           >
             Park

@@ -44,6 +44,26 @@ describe('buildDiscount', () => {
     expect(buildDiscount({ type: 'amount', text: '2.01', reason: 'r' }, context).ok).toBe(false);
     expect(buildDiscount({ type: 'amount', text: '2.00', reason: 'r' }, context).ok).toBe(true);
   });
+
+  it('asks a manager to approve a discount over the limit, as a share of its base', () => {
+    expect(buildDiscount({ type: 'amount', text: '5.00', reason: 'Damaged' }, context)).toEqual({
+      ok: false,
+      message: 'Over your limit of 10 %: a manager has to approve it',
+      approval: {
+        discount: { type: 'amount', value: 500, reason: 'Damaged', approvedBy: null },
+        discountMilliPercent: 25_000,
+      },
+    });
+  });
+
+  it('lets a manager give alone what a cashier needs approval for', () => {
+    const manager = { ...context, roles: ['manager'] as const };
+    expect(buildDiscount({ type: 'percent', text: '30', reason: 'r' }, manager).ok).toBe(true);
+    expect(buildDiscount({ type: 'percent', text: '51', reason: 'r' }, manager)).toMatchObject({
+      ok: false,
+      approval: { discountMilliPercent: 51_000 },
+    });
+  });
 });
 
 describe('describeDiscount', () => {

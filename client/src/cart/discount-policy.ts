@@ -64,7 +64,10 @@ export function buildDiscount(input: DiscountInput, context: DiscountContext): D
     return {
       ok: false,
       message: `Over your limit of ${limit} %: a manager has to approve it`,
-      approval: { discount, discountMilliPercent: effectiveDiscountPercent(discount, context.base) },
+      approval: {
+        discount,
+        discountMilliPercent: effectiveDiscountPercent(discount, context.base),
+      },
     };
   }
 

@@ -14,17 +14,15 @@ interface CartCustomerProps {
 
 /** The customer the sale is for, shown as the record they live on after any merge. */
 export function CartCustomer({ api, customerId, onAttach }: CartCustomerProps) {
-  const [customer, setCustomer] = useState<Customer | undefined>(undefined);
+  const [resolved, setResolved] = useState<{ forId: string; customer: Customer | undefined }>();
+  const customer = resolved?.forId === customerId ? resolved.customer : undefined;
   const [open, setOpen] = useState(false);
 
   useEffect(() => {
     let live = true;
-    if (customerId === null) {
-      setCustomer(undefined);
-      return;
-    }
+    if (customerId === null) return;
     void api.customers.resolve(customerId).then((found) => {
-      if (live) setCustomer(found);
+      if (live) setResolved({ forId: customerId, customer: found });
     });
     return () => {
       live = false;

@@ -92,7 +92,11 @@ export function CustomerDialog({ api, onChoose, onClose }: CustomerDialogProps) 
             {error}
           </p>
         )}
-        <button type="submit" className="till-btn till-btn--primary" data-testid="customer-create-submit">
+        <button
+          type="submit"
+          className="till-btn till-btn--primary"
+          data-testid="customer-create-submit"
+        >
           Add and attach
         </button>
       </form>

@@ -13,8 +13,7 @@ export interface NewCustomerInput {
 }
 
 export type NewCustomerResult =
-  | { ok: true; customer: Customer; existing: boolean }
-  | { ok: false; message: string };
+  { ok: true; customer: Customer; existing: boolean } | { ok: false; message: string };
 
 /**
  * A new customer record made on the till, or the one already holding that email or phone:

@@ -1,7 +1,11 @@
 import { newId, type Customer } from '@pos/shared';
 
 import { resolveMerged, searchCustomers } from '../customer/customer-search.ts';
-import { newCustomer, type NewCustomerInput, type NewCustomerResult } from '../customer/new-customer.ts';
+import {
+  newCustomer,
+  type NewCustomerInput,
+  type NewCustomerResult,
+} from '../customer/new-customer.ts';
 import { plainDocument, withoutDeletedFlag } from './plain-document.ts';
 import type { RxDoc } from './schema/collection-schema.ts';
 import type { TillDatabase } from './till-database.ts';

@@ -1,4 +1,11 @@
-import { computeSaleTotals, newId, saleSchema, type Payment, type Sale, type SaleTotals } from '@pos/shared';
+import {
+  computeSaleTotals,
+  newId,
+  saleSchema,
+  type Payment,
+  type Sale,
+  type SaleTotals,
+} from '@pos/shared';
 
 import { createApprovalApi } from './approval-api.ts';
 import { buildSale } from './build-sale.ts';
@@ -98,7 +105,8 @@ export function createTillApi(
       cart: draft.cart,
       lines: () => saleLinesFromCart(draft.cart, catalog),
       payments: draft.payments,
-      finish: (sale) => (email === null ? sale : saleSchema.parse({ ...sale, receiptEmail: email })),
+      finish: (sale) =>
+        email === null ? sale : saleSchema.parse({ ...sale, receiptEmail: email }),
     });
   }
 

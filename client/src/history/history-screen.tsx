@@ -29,8 +29,7 @@ export function HistoryScreen({ api, till }: { api: TillApi; till: TillContext }
   );
   const rejectedIds = useMemo(() => new Set(rejected.keys()), [rejected]);
   const open =
-    sales?.find((sale) => sale.id === openId) ??
-    (justSaved?.id === openId ? justSaved : undefined);
+    sales?.find((sale) => sale.id === openId) ?? (justSaved?.id === openId ? justSaved : undefined);
   const refundsOfOpen = (sales ?? []).filter((sale) => sale.refundOfSaleId === openId);
 
   async function startRefund(original: Sale): Promise<void> {

@@ -74,7 +74,10 @@ function split(source: RefundSource, tender: RefundTender, due: number, ids: Ref
   const cardLeft = Math.max(0, cardPaid - cardRefundedBefore(source));
   const card = paidCash ? Math.min(cardLeft, due) : due;
 
-  const payments = [payment(ids.payment(), 'card', card), payment(ids.payment(), 'cash', due - card)];
+  const payments = [
+    payment(ids.payment(), 'card', card),
+    payment(ids.payment(), 'cash', due - card),
+  ];
   const kept = payments.filter((p) => p.amount > 0);
   return kept.length > 0 ? kept : [payment(ids.payment(), paidCash ? 'cash' : 'card', 0)];
 }

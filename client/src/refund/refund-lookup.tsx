@@ -30,7 +30,11 @@ export function RefundLookup({ api, onFound }: RefundLookupProps) {
   }
 
   return (
-    <form className="till-form" aria-label="Refund by receipt number" onSubmit={(e) => void submit(e)}>
+    <form
+      className="till-form"
+      aria-label="Refund by receipt number"
+      onSubmit={(e) => void submit(e)}
+    >
       <div className="till-row">
         <input
           className="till-input"

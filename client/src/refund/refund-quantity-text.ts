@@ -5,8 +5,7 @@ import { formatThousandths, parseThousandths } from '../cart/thousandths.ts';
 export type QuantityTexts = Readonly<Record<string, string>>;
 
 export type ParsedQuantities =
-  | { ok: true; quantities: Map<string, number> }
-  | { ok: false; message: string };
+  { ok: true; quantities: Map<string, number> } | { ok: false; message: string };
 
 /** The quantities as typed, one per sold line; pieces must be whole. */
 export function parseQuantities(original: Sale, texts: QuantityTexts): ParsedQuantities {

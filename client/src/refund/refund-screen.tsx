@@ -37,7 +37,9 @@ export function RefundScreen({ api, till, source, onRefunded, onCancel }: Refund
   const [texts, setTexts] = useState(() => quantityTexts(left));
   const [tender, setTender] = useState<RefundTender>('original');
   const [error, setError] = useState<string | null>(() =>
-    nothingLeft(source) ? `Everything on ${original.receiptNumber} has already been refunded` : null,
+    nothingLeft(source)
+      ? `Everything on ${original.receiptNumber} has already been refunded`
+      : null,
   );
   const [approving, setApproving] = useState<RefundPreview | null>(null);
   const [busy, setBusy] = useState(false);

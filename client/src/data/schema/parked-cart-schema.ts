@@ -1,10 +1,4 @@
-import {
-  discountSchema,
-  idSchema,
-  isoInstantSchema,
-  nonNegativeMinorSchema,
-  quantitySchema,
-} from '@pos/shared';
+import { discountSchema, idSchema, isoInstantSchema, quantitySchema } from '@pos/shared';
 import { z } from 'zod';
 
 import type { ParkedCart } from '../till-api.ts';
@@ -27,7 +21,6 @@ export const parkedCartSchema = z
                 productId: idSchema,
                 quantity: quantitySchema,
                 discount: discountSchema.nullable(),
-                unitPrice: nonNegativeMinorSchema.optional(),
               })
               .strict(),
           )
