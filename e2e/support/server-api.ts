@@ -27,15 +27,61 @@ export interface ServerTotals {
 
 export interface ServerSale {
   id: string;
+  kind: 'sale' | 'refund';
   receiptNumber: string;
   deviceId: string;
   storeId: string;
-  lines: { productId: string; sku: string; quantity: number }[];
+  shiftId: string | null;
+  refundOfSaleId: string | null;
+  approvedBy?: string | null;
+  lines: {
+    lineId: string;
+    productId: string;
+    sku: string;
+    quantity: number;
+    refundOfLineId?: string | null;
+  }[];
+  payments: { method: 'cash' | 'card'; amount: number }[];
   totals: ServerTotals;
   server?: { status: 'accepted' | 'flagged' | 'quarantined'; totals: ServerTotals };
 }
 
 export const STORE_ID = 'store-main';
+
+export interface TenderTotals {
+  sales: number;
+  refunds: number;
+  net: number;
+}
+
+/** The Z report as the server recomputes it from whatever of the shift has arrived. */
+export interface ServerShiftReport {
+  shift: { id: string; status: string; countedCash: number | null; expectedCash: number | null };
+  report: {
+    shiftId: string;
+    openingFloat: number;
+    salesCount: number;
+    refundsCount: number;
+    grossSales: number;
+    refundsTotal: number;
+    netSales: number;
+    cashRoundingTotal: number;
+    taxes: { taxRateId: string; base: number; amount: number }[];
+    tenders: { cash: TenderTotals; card: TenderTotals };
+    cashIn: number;
+    cashOut: number;
+    expectedCash: number;
+    countedCash: number | null;
+    difference: number | null;
+  };
+}
+
+export interface QuarantineEntry {
+  collection: string;
+  documentId: string;
+  code: string;
+  message: string;
+}
 
 /**
  * The server as a manager sees it. The test checks what the tills did through this API only,
@@ -74,6 +120,24 @@ export class ServerApi {
   async sales(): Promise<ServerSale[]> {
     const body = await this.get<{ sales: ServerSale[] }>('/api/sales?limit=100');
     return body.sales;
+  }
+
+  /** The signed-in staff member's id, as documents name them (`approvedBy`, `cashierId`). */
+  async userId(): Promise<string> {
+    return (await this.get<{ userId: string }>('/api/me')).userId;
+  }
+
+  async shiftIds(): Promise<string[]> {
+    const body = await this.get<{ shifts: { id: string }[] }>(`/api/shifts?storeId=${STORE_ID}`);
+    return body.shifts.map((shift) => shift.id);
+  }
+
+  async shiftReport(shiftId: string): Promise<ServerShiftReport> {
+    return this.get<ServerShiftReport>(`/api/shifts/${shiftId}/report`);
+  }
+
+  async quarantine(): Promise<QuarantineEntry[]> {
+    return (await this.get<{ entries: QuarantineEntry[] }>('/api/quarantine?limit=100')).entries;
   }
 
   /** Thousandths on hand per product id. */
