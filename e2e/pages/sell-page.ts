@@ -1,26 +1,29 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type CDPSession, type Locator, type Page } from '@playwright/test';
 
 import { PaymentPage } from './payment-page.ts';
 
-/**
- * Waits until the page has had a few quiet moments. Playwright sends keys one at a time and
- * waits for each, so a page busy starting up (or replicating) would stretch a scan's burst
- * far beyond what a real scanner, whose keys carry their own time stamps, ever shows.
- */
-export async function waitUntilIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const giveUpAt = performance.now() + 5000;
-        let quiet = 0;
-        const check = (deadline: IdleDeadline) => {
-          quiet = deadline.timeRemaining() >= 40 ? quiet + 1 : 0;
-          if (quiet >= 5 || performance.now() > giveUpAt) resolve();
-          else requestIdleCallback(check, { timeout: 500 });
-        };
-        requestIdleCallback(check, { timeout: 500 });
-      }),
-  );
+const SCANNER_KEY_GAP_S = 0.005;
+
+interface Key {
+  key: string;
+  code: string;
+  text: string;
+}
+
+function keyCode(char: string): string {
+  return /\d/.test(char) ? `Digit${char}` : `Key${char.toUpperCase()}`;
+}
+
+async function pressKey(cdp: CDPSession, key: Key, at: number): Promise<void> {
+  const virtualKey = key.key === 'Enter' ? 13 : key.key.toUpperCase().charCodeAt(0);
+  const common = { key: key.key, code: key.code, windowsVirtualKeyCode: virtualKey };
+  await cdp.send('Input.dispatchKeyEvent', {
+    type: 'keyDown',
+    text: key.text,
+    timestamp: at,
+    ...common,
+  });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', timestamp: at + 0.001, ...common });
 }
 
 export class SellPage {
@@ -50,13 +53,23 @@ export class SellPage {
   }
 
   /**
-   * Types the code the way a keyboard-wedge scanner does: one fast burst of keys and Enter,
-   * into whatever has focus.
+   * Types the code the way a keyboard-wedge scanner does: one burst of keys a few milliseconds
+   * apart, then Enter, into whatever has focus. The keys go through the browser's real input
+   * pipeline with the scanner's own time stamps, so a busy machine cannot stretch the burst.
    */
   async scan(code: string): Promise<void> {
-    await waitUntilIdle(this.page);
-    await this.page.keyboard.type(code);
-    await this.page.keyboard.press('Enter');
+    const cdp = await this.page.context().newCDPSession(this.page);
+    let at = Date.now() / 1000;
+
+    try {
+      for (const char of code) {
+        await pressKey(cdp, { key: char, code: keyCode(char), text: char }, at);
+        at += SCANNER_KEY_GAP_S;
+      }
+      await pressKey(cdp, { key: 'Enter', code: 'Enter', text: '\r' }, at);
+    } finally {
+      await cdp.detach();
+    }
   }
 
   async tapProduct(sku: string): Promise<void> {
