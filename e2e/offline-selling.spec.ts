@@ -90,7 +90,20 @@ test('a till keeps selling offline, survives a reload and syncs every sale once'
     await sell.scan(scaleLabel(weighed.itemCode, 1250));
     await sell.expectLine(weighed.product.sku, 1250);
 
-    const record = await payCash(await sell.pay(), (due) => due);
+    const payment = await sell.pay();
+    await payment.cashDue();
+    // A scan while paying must not land in "Cash handed over" (QA: payment screen).
+    await page.getByTestId('tendered-input').click();
+    await sell.scan(ean13Of(a));
+    await expect(page.getByTestId('payment-error')).toHaveText(
+      'Finish or go back to the cart to scan',
+    );
+    await expect(page.getByTestId('tendered-input')).toHaveValue('');
+    // An empty cash field is exact cash, as its placeholder shows.
+    const receipt = await payment.complete();
+    const record = await receipt.record();
+    expect(record.totals.change).toBe(0);
+    await receipt.newSale();
     ledger.add(record, { [b.id]: 1000, [c.id]: 2000, [weighed.product.id]: 1250 });
   });
 

@@ -1,6 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The app shell's sync badge: `data-online` and `data-waiting` (documents not yet pushed). */
+/**
+ * The app shell's sync badge: `data-online`, `data-waiting` (documents not yet pushed) and
+ * `data-rejected` (documents the server would not keep).
+ */
 export class SyncIndicator {
   readonly root: Locator;
 
@@ -20,5 +23,7 @@ export class SyncIndicator {
   async waitUntilSynced(timeout = 90_000): Promise<void> {
     await expect(this.root).toHaveAttribute('data-online', 'true', { timeout });
     await expect(this.root).toHaveAttribute('data-waiting', '0', { timeout });
+    // A document the server rejected is never "synced" (QA b30).
+    await expect(this.root).toHaveAttribute('data-rejected', '0');
   }
 }

@@ -1,6 +1,6 @@
 import type { TillApi } from '../data/till-api.ts';
 import { Button } from '../ui/button.tsx';
-import { clockTime } from './sync-label.ts';
+import { calendarDate, clockTime } from './sync-label.ts';
 import { useTillSyncStatus } from './use-app-state.ts';
 import { useUiStore, type StoragePersistence } from './ui-store.ts';
 
@@ -11,7 +11,14 @@ const STORAGE_TEXT: Record<StoragePersistence, string> = {
   unknown: 'Checking…',
 };
 
-export function SyncDetails({ api, onSyncNow }: { api: TillApi; onSyncNow: () => void }) {
+export interface SyncDetailsProps {
+  api: TillApi;
+  onSyncNow: () => void;
+  /** The store's time zone, for the last-synced time. */
+  timeZone: string;
+}
+
+export function SyncDetails({ api, onSyncNow, timeZone }: SyncDetailsProps) {
   const status = useTillSyncStatus(api);
   const storage = useUiStore((state) => state.storage);
   const close = useUiStore((state) => state.toggleSyncDetails);
@@ -33,7 +40,7 @@ export function SyncDetails({ api, onSyncNow }: { api: TillApi; onSyncNow: () =>
         <dt>Last synced</dt>
         <dd>
           {status.lastSyncedAt
-            ? `${clockTime(status.lastSyncedAt)}, ${new Date(status.lastSyncedAt).toLocaleDateString()}`
+            ? `${clockTime(status.lastSyncedAt, timeZone)}, ${calendarDate(status.lastSyncedAt, timeZone)}`
             : 'Not yet'}
         </dd>
         <dt>Status</dt>

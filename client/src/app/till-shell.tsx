@@ -57,7 +57,13 @@ export function TillShell({ session, runtime, showDemoHint }: TillShellProps) {
           showDemoHint={showDemoHint}
         />
       )}
-      {detailsOpen && <SyncDetails api={api} onSyncNow={() => runtime.replication.reSync()} />}
+      {detailsOpen && (
+        <SyncDetails
+          api={api}
+          timeZone={till.store.timezone}
+          onSyncNow={() => runtime.replication.reSync()}
+        />
+      )}
 
       <main className="till__screen">
         {tab === 'sell' && <SellScreen api={api} till={till} />}

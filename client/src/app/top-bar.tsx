@@ -44,7 +44,7 @@ export function TopBar({ api, till, needsSignIn, onSignOut }: TopBarProps) {
         ))}
       </nav>
 
-      <SyncIndicator api={api} needsSignIn={needsSignIn} />
+      <SyncIndicator api={api} needsSignIn={needsSignIn} timeZone={till.store.timezone} />
 
       <div className="top-bar__who">
         <span className="top-bar__cashier" data-testid="current-cashier">

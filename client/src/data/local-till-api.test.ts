@@ -1,4 +1,4 @@
-import { computeSaleTotals, type Payment } from '@pos/shared';
+import { computeSaleTotals, saleStockMovementId, type Payment } from '@pos/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createTillApi } from './local-till-api.ts';
@@ -198,7 +198,7 @@ describe('the TillApi over RxDB', () => {
     await db.stock_movements.insert(
       insertableDocument('stock_movements', {
         ...sampleStockMovement,
-        id: `sale.${sale.id}.line-1`,
+        id: saleStockMovementId(sale.id, 'line-1'),
         quantity: -2_000,
         reason: 'sale',
         saleId: sale.id,

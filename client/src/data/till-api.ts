@@ -92,8 +92,8 @@ export interface SyncStatus {
   waiting: number;
   lastSyncedAt: string | null;
   lastError: string | null;
-  /** Documents the server kept in quarantine instead of applying. */
-  rejected: { id: string; code: string; message: string }[];
+  /** Documents the server would not keep; `collection` says what kind (sales, shifts, …). */
+  rejected: { collection?: string; id: string; code: string; message: string }[];
 }
 
 export interface CloseShiftInput {

@@ -4,6 +4,8 @@ interface CashTenderFormProps {
   currency: string;
   /** Left to pay in cash, rounded to the store's cash step. */
   cashDue: number;
+  /** The store's cash step in minor units (5 = 0.05): the cash amount is rounded to it. */
+  increment: number;
   /** What is left before cash rounding, to show the rounding. */
   unrounded: number;
   suggestions: readonly number[];
@@ -12,13 +14,15 @@ interface CashTenderFormProps {
 }
 
 export function CashTenderForm(props: CashTenderFormProps) {
-  const { currency, cashDue, unrounded } = props;
+  const { currency, cashDue, unrounded, increment } = props;
   const money = (minor: number) => formatMoney(minor, currency);
 
   return (
     <div className="tender-form" data-testid="cash-form">
       <p className="tender-form__due">
-        Due in cash{' '}
+        {increment > 1
+          ? `Due in cash (rounded to ${minorToDecimalString(increment, currency)})`
+          : 'Due in cash'}{' '}
         <strong data-testid="cash-due" data-minor={cashDue}>
           {money(cashDue)}
         </strong>

@@ -6,6 +6,7 @@ import {
   cashTender,
   closingTenders,
   isSettled,
+  readCashTendered,
   remainingDue,
   suggestTenders,
 } from './payment-plan.ts';
@@ -64,6 +65,28 @@ describe('cashTender', () => {
     expect(cashTender('p1', 0, 1345, 5).ok).toBe(false);
     expect(cashTender('p1', 2000, 0, 5).ok).toBe(false);
     expect(cashTender('p1', 1002, 1345, 5).ok).toBe(false);
+  });
+});
+
+describe('readCashTendered', () => {
+  it('takes an empty field as exact cash, as its placeholder shows (payment screen)', () => {
+    expect(readCashTendered('', 'USD', 6635)).toEqual({ ok: true, tendered: 6635 });
+    expect(readCashTendered('  ', 'USD', 6635)).toEqual({ ok: true, tendered: 6635 });
+    expect(readCashTendered('100', 'USD', 6635)).toEqual({ ok: true, tendered: 10000 });
+  });
+
+  it('says what is wrong instead of "Enter the cash handed over"', () => {
+    const message = (text: string) => {
+      const reading = readCashTendered(text, 'USD', 6635);
+      return reading.ok ? null : reading.message;
+    };
+    expect(message('99999999999999')).toBe(
+      '99999999999999 is too large: the most the till takes is US$1,000,000,000.00',
+    );
+    expect(message('12.345')).toBe('12.345 has too many decimals (USD has 2)');
+    expect(message('abc')).toBe('abc is not an amount of money');
+    expect(message('0')).toBe('Cash handed over must be more than zero');
+    expect(message('-5')).toBe('Cash handed over cannot be negative');
   });
 });
 

@@ -1,4 +1,12 @@
-import { cashDue, type Payment, type PricingRules, type SaleTotals } from '@pos/shared';
+import {
+  cashDue,
+  currencyExponent,
+  formatMoney,
+  parseMoney,
+  type Payment,
+  type PricingRules,
+  type SaleTotals,
+} from '@pos/shared';
 
 /** What is left to pay, per kind of tender: cash is rounded to the store's step, card is not. */
 export interface Remaining {
@@ -32,6 +40,48 @@ export function isSettled(totals: SaleTotals): boolean {
 
 export type TenderResult = { ok: true; payment: Payment } | { ok: false; message: string };
 
+export type CashReading = { ok: true; tendered: number } | { ok: false; message: string };
+
+/** The most the till takes as one amount (the money parser's limit). */
+const MAX_AMOUNT = 1_000_000_000_00;
+
+/**
+ * What the "Cash handed over" field says. Empty means exact cash: the field shows the amount
+ * due as its placeholder, so that is what the cashier took. Refusals say what is wrong.
+ */
+export function readCashTendered(text: string, currency: string, cashDueNow: number): CashReading {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, tendered: cashDueNow };
+
+  const parsed = parseMoney(trimmed, currency);
+  if (parsed !== null) {
+    if (parsed < 0) return { ok: false, message: 'Cash handed over cannot be negative' };
+    if (parsed === 0) return { ok: false, message: 'Cash handed over must be more than zero' };
+    return { ok: true, tendered: parsed };
+  }
+
+  const exponent = currencyExponent(currency);
+  const digits = trimmed.replace(/[^\d.,]/g, '');
+  const [, fraction = ''] = /^[\d,]*\.(\d*)$/.exec(digits) ?? [];
+  if (fraction.length > exponent) {
+    return {
+      ok: false,
+      message:
+        exponent === 0
+          ? `${trimmed}: ${currency} has no decimals`
+          : `${trimmed} has too many decimals (${currency} has ${exponent})`,
+    };
+  }
+  const whole = digits.split('.')[0]?.replace(/,/g, '') ?? '';
+  if (/^\d+$/.test(whole) && Number(whole) * 10 ** exponent > MAX_AMOUNT) {
+    return {
+      ok: false,
+      message: `${trimmed} is too large: the most the till takes is ${formatMoney(MAX_AMOUNT, currency)}`,
+    };
+  }
+  return { ok: false, message: `${trimmed} is not an amount of money` };
+}
+
 /**
  * A cash tender settles up to what is left in cash; the rest of what was handed over is
  * change. Handing over less pays part of the sale and leaves the rest for another tender.
@@ -49,7 +99,7 @@ export function cashTender(
     return { ok: false, message: 'Nothing is left to pay in cash' };
   }
   if (tendered % increment !== 0) {
-    return { ok: false, message: 'Cash comes in steps of the smallest coin' };
+    return { ok: false, message: 'Cash comes in steps of the smallest coin in use' };
   }
 
   const amount = Math.min(tendered, remainingCash);

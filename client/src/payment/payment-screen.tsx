@@ -10,6 +10,7 @@ import {
 import { useMemo, useState } from 'react';
 
 import { priceSafely } from '../cart/price-safely.ts';
+import { useBarcodeScanner } from '../scanner/use-barcode-scanner.ts';
 import type { Cart, TillApi, TillContext } from '../data/till-api.ts';
 import { CardTenderForm } from './card-tender-form.tsx';
 import { CashTenderForm } from './cash-tender-form.tsx';
@@ -18,6 +19,7 @@ import {
   cashTender,
   closingTenders,
   isSettled,
+  readCashTendered,
   remainingDue,
   suggestTenders,
   type TenderResult,
@@ -37,6 +39,8 @@ interface PaymentScreenProps {
 
 type Method = Payment['method'];
 
+export const SCAN_WHILE_PAYING = 'Finish or go back to the cart to scan';
+
 export function PaymentScreen({ api, till, cart, onBack, onCompleted }: PaymentScreenProps) {
   const pricing = till.store.pricing;
   const { currency } = pricing;
@@ -51,6 +55,9 @@ export function PaymentScreen({ api, till, cart, onBack, onCompleted }: PaymentS
   const [busy, setBusy] = useState(false);
   const [emailText, setEmailText] = useState('');
 
+  // A scan here must not type into "Cash handed over": the scanner takes it back out.
+  useBarcodeScanner(() => setError(SCAN_WHILE_PAYING), !busy);
+
   const priced = useMemo(() => priceSafely(api, cart, payments), [api, cart, payments]);
   const total = priced.ok ? priced.totals.total : 0;
   const remaining = remainingDue(total, payments, pricing);
@@ -60,8 +67,9 @@ export function PaymentScreen({ api, till, cart, onBack, onCompleted }: PaymentS
 
   function pendingTender(id: string): TenderResult {
     if (method === 'cash') {
-      const tendered = parseMoney(tenderedText, currency);
-      return cashTender(id, tendered, remaining.cash, pricing.cashRounding.increment);
+      const reading = readCashTendered(tenderedText, currency, remaining.cash);
+      if (!reading.ok) return reading;
+      return cashTender(id, reading.tendered, remaining.cash, pricing.cashRounding.increment);
     }
 
     const amount =
@@ -182,6 +190,7 @@ export function PaymentScreen({ api, till, cart, onBack, onCompleted }: PaymentS
             <CashTenderForm
               currency={currency}
               cashDue={remaining.cash}
+              increment={pricing.cashRounding.increment}
               unrounded={remaining.card}
               suggestions={suggestTenders(remaining.cash, currencyExponent(currency))}
               tenderedText={tenderedText}

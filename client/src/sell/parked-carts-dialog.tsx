@@ -3,21 +3,26 @@ import { useEffect, useState } from 'react';
 import type { Cart, ParkedCart, TillApi } from '../data/till-api.ts';
 import { formatThousandths } from '../cart/thousandths.ts';
 import { itemCount } from '../cart/cart-operations.ts';
+import { clockTime } from '../app/sync-label.ts';
 import { ModalSheet } from './modal-sheet.tsx';
 
 interface ParkedCartsDialogProps {
   api: TillApi;
   /** Resuming replaces the cart, so it waits until the current sale is empty. */
+  /** The store's time zone: parked times show the store's clock. */
+  timeZone: string;
   canResume: boolean;
   onResume: (cart: Cart) => void;
   onClose: () => void;
 }
 
-function parkedTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-}
-
-export function ParkedCartsDialog({ api, canResume, onResume, onClose }: ParkedCartsDialogProps) {
+export function ParkedCartsDialog({
+  api,
+  timeZone,
+  canResume,
+  onResume,
+  onClose,
+}: ParkedCartsDialogProps) {
   const [parked, setParked] = useState<ParkedCart[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -64,7 +69,8 @@ export function ParkedCartsDialog({ api, canResume, onResume, onClose }: ParkedC
             <li key={entry.id} className="parked-list__row" data-testid="parked-cart">
               <span className="parked-list__note">{entry.note || 'No note'}</span>
               <span className="parked-list__meta">
-                {parkedTime(entry.parkedAt)} · {formatThousandths(itemCount(entry.cart))} items
+                {clockTime(entry.parkedAt, timeZone)} · {formatThousandths(itemCount(entry.cart))}{' '}
+                items
               </span>
               <button
                 type="button"

@@ -142,6 +142,7 @@ export function SellScreen({ api, till }: { api: TillApi; till: TillContext }) {
       {dialog === 'parked' && (
         <ParkedCartsDialog
           api={api}
+          timeZone={till.store.timezone}
           canResume={cart.lines.length === 0}
           onResume={resume}
           onClose={() => setDialog(null)}

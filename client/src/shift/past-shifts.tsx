@@ -2,10 +2,13 @@ import { formatMoney, type Shift } from '@pos/shared';
 import { useEffect, useState } from 'react';
 
 import type { ShiftApi } from '../data/till-api.ts';
+import { formatReceiptTime } from '../receipt/receipt-time.ts';
 
 interface PastShiftsProps {
   shifts: ShiftApi;
   currency: string;
+  /** The store's time zone: shifts show the store's clock. */
+  timeZone: string;
   /** Changes whenever a shift opens or closes, so the list reloads. */
   version: string;
   onShow: (shift: Shift) => void;
@@ -13,7 +16,7 @@ interface PastShiftsProps {
 
 const SHOWN = 20;
 
-export function PastShifts({ shifts, currency, version, onShow }: PastShiftsProps) {
+export function PastShifts({ shifts, currency, timeZone, version, onShow }: PastShiftsProps) {
   const [list, setList] = useState<Shift[]>([]);
 
   useEffect(() => {
@@ -34,7 +37,7 @@ export function PastShifts({ shifts, currency, version, onShow }: PastShiftsProp
       <ul className="shift-past">
         {list.map((shift) => (
           <li key={shift.id} className="shift-past__row" data-testid="past-shift">
-            <span>{new Date(shift.openedAt).toLocaleString('en-CA')}</span>
+            <span>{formatReceiptTime(shift.openedAt, timeZone)}</span>
             <span>{formatMoney(shift.countedCash ?? 0, currency)} counted</span>
             <button
               type="button"

@@ -2,6 +2,7 @@ import { formatMoney, type Shift } from '@pos/shared';
 import { useEffect, useState } from 'react';
 
 import type { TillApi, TillContext } from '../data/till-api.ts';
+import { formatReceiptTime } from '../receipt/receipt-time.ts';
 import { CashMovementForm } from './cash-movement-form.tsx';
 import { CloseShiftForm } from './close-shift-form.tsx';
 import { OpenShiftForm } from './open-shift-form.tsx';
@@ -37,7 +38,7 @@ export function ShiftScreen({ api, till }: ShiftScreenProps) {
     <section className="shift-screen" aria-label="Shift" data-testid="shift-screen">
       <p className="shift-status" data-testid="shift-status" data-state={state}>
         {open
-          ? `Shift open since ${new Date(open.openedAt).toLocaleString('en-CA')}, float ${formatMoney(open.openingFloat, currency)}`
+          ? `Shift open since ${formatReceiptTime(open.openedAt, till.store.timezone)}, float ${formatMoney(open.openingFloat, currency)}`
           : 'No shift is open on this till'}
       </p>
 
@@ -92,6 +93,7 @@ export function ShiftScreen({ api, till }: ShiftScreenProps) {
         <PastShifts
           shifts={shifts}
           currency={currency}
+          timeZone={till.store.timezone}
           version={open?.id ?? 'none'}
           onShow={(shift) => setView({ name: 'report', shift })}
         />

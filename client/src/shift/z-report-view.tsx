@@ -1,6 +1,7 @@
 import { formatMoney, type Shift, type ShiftReport } from '@pos/shared';
 
 import type { TillContext } from '../data/till-api.ts';
+import { formatReceiptTime } from '../receipt/receipt-time.ts';
 
 import '../receipt/receipt.css';
 
@@ -28,8 +29,9 @@ function MoneyRow({ label, minor, currency, testId }: MoneyRowProps) {
   );
 }
 
-function when(iso: string | null): string {
-  return iso === null ? '—' : new Date(iso).toLocaleString('en-CA');
+/** On the store's clock, like the receipts, whatever the device's time zone. */
+function when(iso: string | null, timeZone: string): string {
+  return iso === null ? '—' : formatReceiptTime(iso, timeZone);
 }
 
 /** The end-of-shift Z report, laid out for the 80 mm receipt printer like a receipt. */
@@ -58,13 +60,13 @@ export function ZReportView({ report, shift, till }: ZReportViewProps) {
         <div>
           <dt>Opened</dt>
           <dd>
-            {who(shift.openedBy)} · {when(report.openedAt)}
+            {who(shift.openedBy)} · {when(report.openedAt, till.store.timezone)}
           </dd>
         </div>
         <div>
           <dt>Closed</dt>
           <dd>
-            {who(shift.closedBy)} · {when(report.closedAt)}
+            {who(shift.closedBy)} · {when(report.closedAt, till.store.timezone)}
           </dd>
         </div>
       </dl>

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { sampleSale } from '../data/testing/sample-documents.ts';
+import { defaultConflictHandler, type RxConflictHandlerInput } from 'rxdb';
+
+import { SyncedMarks } from '../data/synced-marks.ts';
+import { openTestDatabase } from '../data/testing/test-database.ts';
+import { sampleSale, sampleShift } from '../data/testing/sample-documents.ts';
 import { ApiClient } from '../session/api-client.ts';
 import { MemoryStorage } from '../testing/memory-storage.ts';
 import { RejectedDocuments } from './rejected-documents.ts';
-import { pullHandler, pullPath, pushHandler } from './replication-handlers.ts';
+import { pullHandler, pullPath, pushHandler, StuckDocumentsError } from './replication-handlers.ts';
 
 interface Call {
   url: string;
@@ -108,5 +112,76 @@ describe('replication handlers', () => {
 
     await expect(pushHandler(client, 'sales', rejected)([row('sale-9')])).rejects.toThrow('down');
     expect(rejected.list()).toEqual([]);
+  });
+
+  it('on a 5xx sends the rows one by one, so one poison document does not block the rest', async () => {
+    const stored: string[] = [];
+    const { calls, client } = fakeServer((call) => {
+      const rows = (call.body as { rows: { newDocumentState: { id: string } }[] }).rows;
+      if (rows.some((r) => r.newDocumentState.id === 'poison')) {
+        return { status: 500, body: { kind: 'internal', message: 'boom' } };
+      }
+      stored.push(...rows.map((r) => r.newDocumentState.id));
+      return { status: 200, body: { conflicts: [], rejected: [] } };
+    });
+    const rejected = new RejectedDocuments('demo', new MemoryStorage());
+    const push = pushHandler(client, 'sales', rejected);
+    const batch = [row('good-1'), row('poison'), row('good-2')];
+
+    const attempt = push(batch);
+    await expect(attempt).rejects.toBeInstanceOf(StuckDocumentsError);
+    await expect(attempt).rejects.toThrow(`receipt ${localSale.receiptNumber} is stuck`);
+    expect(stored).toEqual(['good-1', 'good-2']);
+    // Never dropped, never marked rejected: the server kept nothing.
+    expect(rejected.list()).toEqual([]);
+    expect(calls).toHaveLength(4);
+
+    // RxDB retries the same batch: the rows already stored are not sent again.
+    await expect(push(batch)).rejects.toBeInstanceOf(StuckDocumentsError);
+    expect(stored).toEqual(['good-1', 'good-2']);
+    expect(calls).toHaveLength(6);
+  });
+
+  it('takes the master the server returns for an identical re-push (lost response, b33)', async () => {
+    const { server: _s, ...pushedSale } = { ...sampleSale, id: 'sale-lost' };
+    const master = { ...sampleSale, id: 'sale-lost' };
+    const shift = { ...sampleShift, id: 'shift-lost' };
+    const { client } = fakeServer((call) =>
+      call.url.includes('/sales/')
+        ? { status: 200, body: { conflicts: [master], rejected: [] } }
+        : { status: 200, body: { conflicts: [shift], rejected: [] } },
+    );
+    const rejected = new RejectedDocuments('demo', new MemoryStorage());
+
+    const conflicts = await pushHandler(
+      client,
+      'sales',
+      rejected,
+    )([{ newDocumentState: pushedSale }]);
+    expect(conflicts).toEqual([master]);
+    expect(rejected.list()).toEqual([]);
+
+    // Our collections keep RxDB's default conflict handler, which takes the master: the
+    // stored sale gets the server's `server` field and so stops counting as waiting.
+    const db = await openTestDatabase();
+    try {
+      expect(db.sales.conflictHandler).toBe(defaultConflictHandler);
+      expect(db.shifts.conflictHandler).toBe(defaultConflictHandler);
+    } finally {
+      await db.close();
+    }
+    const input = {
+      newDocumentState: pushedSale,
+      realMasterState: master,
+    } as unknown as RxConflictHandlerInput<Record<string, unknown>>;
+    expect(defaultConflictHandler.isEqual(input.newDocumentState, input.realMasterState, '')).toBe(
+      false,
+    );
+    expect(await defaultConflictHandler.resolve(input, '')).toEqual(master);
+
+    // A shift has no server field: the version in the conflict is on the server, so it is synced.
+    const marks = new SyncedMarks('marks', new MemoryStorage());
+    await pushHandler(client, 'shifts', rejected, marks)([{ newDocumentState: shift }]);
+    expect(marks.isSynced(shift)).toBe(true);
   });
 });

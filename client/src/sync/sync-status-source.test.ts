@@ -42,7 +42,7 @@ describe('SyncStatusStore', () => {
     rejected.remember('sales', [{ id: 'sale-2', code: 'quarantined', message: 'bad totals' }]);
     expect(status.current().waiting).toBe(1);
     expect(status.current().rejected).toEqual([
-      { id: 'sale-2', code: 'quarantined', message: 'bad totals' },
+      { collection: 'sales', id: 'sale-2', code: 'quarantined', message: 'bad totals' },
     ]);
   });
 

@@ -89,7 +89,9 @@ export class SyncStatusStore implements SyncStatusSource {
       waiting,
       lastSyncedAt: this.storage.getItem(this.lastSyncedKey),
       lastError,
-      rejected: this.deps.rejected.list().map(({ id, code, message }) => ({ id, code, message })),
+      rejected: this.deps.rejected
+        .list()
+        .map(({ collection, id, code, message }) => ({ collection, id, code, message })),
     };
   }
 
