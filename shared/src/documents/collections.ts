@@ -24,7 +24,8 @@ export const collections = {
   staff: { schema: staffSchema, tillWrites: false },
   customers: { schema: customerSchema, tillWrites: true },
   sales: { schema: saleSchema, tillWrites: true },
-  stock_movements: { schema: stockMovementSchema, tillWrites: true },
+  // The server derives a sale's movements itself; only back-office users push others.
+  stock_movements: { schema: stockMovementSchema, tillWrites: false },
   shifts: { schema: shiftSchema, tillWrites: true },
   cash_movements: { schema: cashMovementSchema, tillWrites: true },
 } as const satisfies Record<string, { schema: z.ZodType; tillWrites: boolean }>;

@@ -32,9 +32,19 @@ export const lineTaxSchema = z
   .strict();
 export type LineTax = z.infer<typeof lineTaxSchema>;
 
+/**
+ * A line's id within its sale (the till uses a UUID). No '.' or ':' so the stock movement id
+ * built from sale id and line id (see saleStockMovementId) can never mean two different lines.
+ */
+export const lineIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'line ids use letters, digits, _ and - only');
+
 export const saleLineSchema = z
   .object({
-    lineId: idSchema,
+    lineId: lineIdSchema,
     productId: idSchema,
     sku: z.string().max(64),
     name: z.string().min(1).max(200),
@@ -115,7 +125,7 @@ export const saleSchema = z
     refundOfSaleId: idSchema.nullable(),
     receiptNumber: z.string().min(1).max(40),
     /** Per-device counter behind the receipt number; the server keeps it unique per device. */
-    deviceSeq: z.number().int().min(1),
+    deviceSeq: z.number().int().min(1).max(2_147_483_647),
     storeId: idSchema,
     deviceId: idSchema,
     cashierId: idSchema,
@@ -135,7 +145,12 @@ export const saleSchema = z
     createdAt: isoInstantSchema,
     server: saleServerInfoSchema.optional(),
   })
-  .strict();
+  .strict()
+  // Each line becomes a stock movement keyed by its line id: a repeated one would collide.
+  .refine((sale) => new Set(sale.lines.map((line) => line.lineId)).size === sale.lines.length, {
+    message: 'line ids must be unique within a sale',
+    path: ['lines'],
+  });
 export type Sale = z.infer<typeof saleSchema>;
 
 export const stockMovementSchema = z

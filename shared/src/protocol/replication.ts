@@ -4,7 +4,9 @@ import { z } from 'zod';
  * The pull checkpoint is the tenant's change sequence of the last document returned. It is
  * taken inside the write transaction, so a row that commits late can never hide behind it.
  */
-export const checkpointSchema = z.object({ seq: z.number().int().min(0) }).strict();
+export const checkpointSchema = z
+  .object({ seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) })
+  .strict();
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 
 /**
@@ -15,7 +17,10 @@ export type Checkpoint = z.infer<typeof checkpointSchema>;
 export function readCheckpoint(raw: unknown): Checkpoint {
   const parsed = checkpointSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  if (typeof raw === 'string' && /^\d+$/.test(raw)) return { seq: Number(raw) };
+  // Beyond 2^53 a number no longer names one sequence (and Postgres bigint ends soon after).
+  if (typeof raw === 'string' && /^\d+$/.test(raw) && Number.isSafeInteger(Number(raw))) {
+    return { seq: Number(raw) };
+  }
   return { seq: 0 };
 }
 

@@ -14,8 +14,12 @@ export function onHand(
   return totals;
 }
 
+/**
+ * Line ids hold no ':' (lineIdSchema), so the part after the last ':' is always the line id and
+ * two different sale/line pairs never share a movement id.
+ */
 export function saleStockMovementId(saleId: string, lineId: string): string {
-  return `sale.${saleId}.${lineId}`;
+  return `sale:${saleId}:${lineId}`;
 }
 
 /**

@@ -5,9 +5,7 @@ import { checkRefundApproval } from './check-refund-approval.ts';
 import { loadRefundHistory, type RefundHistory } from './load-refund-history.ts';
 
 export type RefundVerdict =
-  /** `history` is undefined when the original sale has not reached the server yet. */
-  | { kind: 'allowed'; history: RefundHistory | undefined }
-  | { kind: 'refused'; rejected: RejectedDocument };
+  { kind: 'allowed'; history: RefundHistory } | { kind: 'refused'; rejected: RejectedDocument };
 
 /**
  * The server's own check of a pushed refund, whatever the till decided offline: it must be
@@ -28,10 +26,12 @@ export async function checkPushedRefund(
   const approval = await checkRefundApproval(tx, tenantId, refund);
   if (!approval.ok) return refuse('refund_not_approved', approval.message);
 
-  // The original may still be on a till that is offline: the refund is kept, flagged, for a
-  // manager to look at. TODO(#3): check it again when its original arrives.
+  // Without the original nothing bounds what the refund gives back (money and stock), and its
+  // approval is only a claim. Quarantined, it stays visible to managers and nothing is lost.
   const history = await loadRefundHistory(tx, tenantId, refund, pending);
-  if (history === undefined) return { kind: 'allowed', history };
+  if (history === undefined) {
+    return refuse('original_sale_unknown', `sale ${refund.refundOfSaleId ?? ''} is not here`);
+  }
 
   const check = checkRefund({
     original: history.original,

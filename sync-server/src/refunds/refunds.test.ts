@@ -129,16 +129,23 @@ describe('refunds pushed from a till', () => {
     expect(pushed.body.rejected.map((r) => r.code)).toEqual(['over_refund']);
   });
 
-  it('keeps a refund of a sale that has not arrived yet, flagged, once approved', async () => {
+  // Guards against an approval taken as a claim: a refund with no original bounds nothing.
+  it('quarantines a refund of a sale the server does not know, moving no stock', async () => {
     const unseen = buildSale(nextSeq++, [{ product, quantity: 1000 }]);
     const refund = buildRefund(unseen, nextSeq++, 1000);
 
     const pushed = await cashier.push('sales', [refund]);
 
-    expect(pushed.body.rejected).toEqual([]);
-    const stored = await manager.get<Sale>(`/api/sales/${refund.id}`);
-    expect(stored.body.server?.status).toBe('flagged');
-    expect(stored.body.server?.issues.map((i) => i.code)).toEqual(['original_sale_unknown']);
+    expect(pushed.body.rejected).toEqual([
+      { id: refund.id, code: 'original_sale_unknown', message: expect.any(String) },
+    ]);
+    expect(await storedIds([refund.id])).toEqual([]);
+    expect(await quarantined(refund.id)).toEqual(['original_sale_unknown']);
+    const { rows } = await t.db.query(
+      `select id from documents where collection = 'stock_movements' and data ->> 'saleId' = $1`,
+      [refund.id],
+    );
+    expect(rows).toEqual([]);
   });
 
   it('never stores the refund of a refund', async () => {

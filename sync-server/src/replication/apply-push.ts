@@ -13,7 +13,8 @@ import type { PushContext, PushNotice } from './push-rule.ts';
 import { pushRuleFor } from './push-rules.ts';
 import { quarantine } from './quarantine.ts';
 import { readMasters } from './read-masters.ts';
-import { clientPart, sameClientDocument } from './same-document.ts';
+import { clientPart, sameClientDocument, sameJson } from './same-document.ts';
+import { isStorable, makeStorable } from './storable-text.ts';
 import { writeDocumentsBatched } from './write-documents-batched.ts';
 import type { StoredDocument } from './write-documents.ts';
 
@@ -30,6 +31,8 @@ export interface PushOutcome {
 interface ValidRow {
   assumed: Record<string, unknown> | null;
   document: StoredDocument;
+  /** As pushed, `server` included: tells whether the till already has the master's. */
+  pushed: Record<string, unknown>;
 }
 
 /**
@@ -55,6 +58,21 @@ export async function applyPush(
   // Validate first: an invalid document is quarantined and never compared or written.
   const valid: ValidRow[] = [];
   for (const row of rows) {
+    // Text jsonb cannot hold would fail the whole transaction, so the till would retry the
+    // batch forever: such a row alone is quarantined, as a sanitised copy.
+    if (!isStorable(row.newDocumentState)) {
+      const id = makeStorable(row.newDocumentState['id']).value;
+      await reject(
+        {
+          id: typeof id === 'string' ? id : '',
+          code: 'unstorable_text',
+          message: 'the document contains U+0000 or a lone UTF-16 surrogate',
+        },
+        row,
+      );
+      continue;
+    }
+
     const parsed = collections[collection].schema.safeParse(row.newDocumentState);
     if (!parsed.success) {
       const id = row.newDocumentState['id'];
@@ -69,7 +87,7 @@ export async function applyPush(
     }
     // `server` belongs to the server: whatever a till sends there is ignored.
     const document = clientPart(parsed.data) as StoredDocument;
-    valid.push({ assumed: row.assumedMasterState, document });
+    valid.push({ assumed: row.assumedMasterState, document, pushed: parsed.data });
   }
   const priority = rule.priority;
   if (priority !== undefined) {
@@ -85,12 +103,17 @@ export async function applyPush(
   const toWrite = new Map<string, StoredDocument>();
   const movements: StockMovement[] = [];
 
-  for (const { assumed, document } of valid) {
+  for (const { assumed, document, pushed } of valid) {
     const master = toWrite.get(document.id) ?? masters.get(document.id);
 
     if (master !== undefined) {
-      // A retry of something already applied (its response was lost): nothing to do.
-      if (sameClientDocument(master, document)) continue;
+      // A retry of something already applied (its response was lost): nothing to write. If the
+      // master carries what the server added (a sale's `server`) and the till's copy does not,
+      // the master goes back as a conflict, or the till would never learn it was stored.
+      if (sameClientDocument(master, document)) {
+        if (!sameJson(pushed, master)) conflicts.push(master);
+        continue;
+      }
 
       // Immutable documents never change; anything else must be an edit of the current master.
       const stale = assumed === null || !sameClientDocument(assumed, master);

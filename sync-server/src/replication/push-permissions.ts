@@ -14,6 +14,8 @@ const backOfficeActions: Partial<Record<CollectionName, TenantWideAction>> = {
   stores: 'manage_stores',
   devices: 'manage_stores',
   staff: 'manage_users',
+  // Receiving and counting stock is back-office work; a sale's movements the server derives.
+  stock_movements: 'edit_catalog',
 };
 
 /**

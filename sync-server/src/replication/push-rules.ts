@@ -3,6 +3,7 @@ import type { CollectionName } from '@pos/shared';
 import { customerPushRule } from '../customers/customer-push-rule.ts';
 import { salePushRule } from '../sales/sale-push-rule.ts';
 import { shiftPushRule } from '../shifts/shift-push-rule.ts';
+import { stockMovementPushRule } from '../stock/stock-movement-push-rule.ts';
 import { acceptAsPushed, type PushRule } from './push-rule.ts';
 
 /** Cash movements are evidence like sales: once stored, another version is a conflict. */
@@ -16,6 +17,7 @@ const rules: Partial<Record<CollectionName, PushRule>> = {
   cash_movements: cashMovementPushRule,
   shifts: shiftPushRule,
   customers: customerPushRule,
+  stock_movements: stockMovementPushRule,
 };
 
 export function pushRuleFor(collection: CollectionName): PushRule {

@@ -1,6 +1,8 @@
 import type { CollectionName, RejectedDocument } from '@pos/shared';
 
 import type { Queryable } from '../db/database.ts';
+import { quarantineKey } from './quarantine-key.ts';
+import { makeStorable } from './storable-text.ts';
 
 export interface QuarantineEntry {
   tenantId: string;
@@ -12,9 +14,16 @@ export interface QuarantineEntry {
 
 /**
  * Keeps a document the server would not apply, with why, for a manager to see. Pushing the
- * same document again refreshes the entry instead of piling up copies.
+ * same document again refreshes the entry instead of piling up copies. Whatever the till sent,
+ * the entry is stored: text Postgres cannot hold is replaced by U+FFFD first.
  */
 export async function quarantine(tx: Queryable, entry: QuarantineEntry): Promise<void> {
+  const body = makeStorable(entry.body ?? null).value;
+  const { id, message } = makeStorable({
+    id: entry.rejected.id,
+    message: entry.rejected.message,
+  }).value;
+
   await tx.query(
     `insert into quarantine (tenant_id, collection, document_id, user_id, code, message, body)
      values ($1, $2, $3, $4, $5, $6, $7::jsonb)
@@ -24,11 +33,11 @@ export async function quarantine(tx: Queryable, entry: QuarantineEntry): Promise
     [
       entry.tenantId,
       entry.collection,
-      entry.rejected.id,
+      quarantineKey(id, body),
       entry.userId,
       entry.rejected.code,
-      entry.rejected.message,
-      JSON.stringify(entry.body ?? null),
+      message,
+      JSON.stringify(body),
     ],
   );
 }

@@ -15,6 +15,7 @@ import { checkDiscountApprovals } from '../discounts/check-discount-approvals.ts
 import { checkPushedRefund } from '../refunds/check-pushed-refund.ts';
 import type { RefundHistory } from '../refunds/load-refund-history.ts';
 import { readMaster } from '../replication/read-masters.ts';
+import { questionSale } from './question-sale.ts';
 import { recomputeTotals } from './recompute-totals.ts';
 import { reserveReceipt } from './reserve-receipt.ts';
 
@@ -26,7 +27,7 @@ export type SaleDecision =
  * Decides on a sale the server has never seen. Problems the till cannot fix by itself (unknown
  * store or device, a receipt number already used, a refund not approved or giving back more
  * than was sold) reject it; problems a manager should look at (totals that do not add up, a
- * discount over the limit without approval) accept it flagged, because the money has already
+ * discount over the limit without approval, see also questionSale) accept it flagged, because the money has already
  * changed hands. `pending` are the sales accepted earlier in the same push.
  */
 export async function acceptNewSale(
@@ -71,6 +72,7 @@ export async function acceptNewSale(
   // Reports use the server's totals, recomputed with the same pure functions the till used.
   const { totals, issues } = recomputeTotals(sale, history);
   issues.push(...(await checkDiscountApprovals(tx, tenantId, sale, store.data)));
+  issues.push(...(await questionSale(tx, tenantId, sale, store.data, now)));
   const expectedReceipt = formatReceiptNumber(store.data.code, device.data.code, sale.deviceSeq);
   if (sale.receiptNumber !== expectedReceipt) {
     issues.push({ code: 'receipt_number_mismatch', message: `expected ${expectedReceipt}` });

@@ -1,0 +1,74 @@
+import type { Sale } from '@pos/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { apiClient, type ApiClient } from '../testing/api-client.ts';
+import {
+  buildSale,
+  createTestApp,
+  demoProducts,
+  login,
+  type TestApp,
+  SETUP_TIMEOUT_MS,
+} from '../testing/test-app.ts';
+
+/**
+ * Guards against questionable sales stored as accepted: each is kept (it happened) but
+ * flagged with one issue per problem, so a manager looks at it.
+ */
+describe('sales the server should question', () => {
+  let t: TestApp;
+  let cashier: ApiClient;
+  let manager: ApiClient;
+  let nextSeq = 1;
+  const product = demoProducts()[8];
+  if (product === undefined) throw new Error('no demo product');
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    cashier = apiClient(t, (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token);
+    manager = apiClient(t, (await login(t.app, 'manager@demo.test', 'manager123')).access_token);
+  }, SETUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const newSale = () => buildSale(nextSeq++, [{ product, quantity: 1000 }]);
+  const issuesAfterPush = async (sale: Sale) => {
+    const pushed = await cashier.push('sales', [sale]);
+    expect(pushed.body.rejected).toEqual([]);
+    const stored = await manager.get<Sale>(`/api/sales/${sale.id}`);
+    return {
+      status: stored.body.server?.status,
+      codes: stored.body.server?.issues.map((issue) => issue.code),
+    };
+  };
+  const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+
+  it('accepts an ordinary sale without issues', async () => {
+    expect(await issuesAfterPush(newSale())).toEqual({ status: 'accepted', codes: [] });
+  });
+
+  it.each([
+    [
+      'unknown_product',
+      (sale: Sale): Sale => ({
+        ...sale,
+        lines: sale.lines.map((line) => ({ ...line, productId: 'prod-nowhere' })),
+      }),
+    ],
+    [
+      'currency_mismatch',
+      (sale: Sale): Sale => ({ ...sale, pricing: { ...sale.pricing, currency: 'USD' } }),
+    ],
+    ['unknown_cashier', (sale: Sale): Sale => ({ ...sale, cashierId: 'staff-nobody' })],
+    ['clock_drift', (sale: Sale): Sale => ({ ...sale, createdAt: hoursFromNow(25) })],
+    ['clock_drift', (sale: Sale): Sale => ({ ...sale, createdAt: hoursFromNow(-25) })],
+  ])('stores a sale with %s flagged', async (code, change) => {
+    expect(await issuesAfterPush(change(newSale()))).toEqual({ status: 'flagged', codes: [code] });
+  });
+
+  it('lets a device clock a few hours off pass', async () => {
+    const sale = { ...newSale(), createdAt: hoursFromNow(-23) };
+    expect(await issuesAfterPush(sale)).toEqual({ status: 'accepted', codes: [] });
+  });
+});
