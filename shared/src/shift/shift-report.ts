@@ -3,26 +3,17 @@ import { z } from 'zod';
 import {
   idSchema,
   isoInstantSchema,
-  milliPercentSchema,
   minorSchema,
   nonNegativeMinorSchema,
 } from '../documents/common.ts';
 import type { CashMovement, Shift } from '../documents/organisation.ts';
-import type { Payment, Sale } from '../documents/sale.ts';
+import { taxSummarySchema, type Payment, type Sale } from '../documents/sale.ts';
 import { denominationTotal } from './denominations.ts';
 
 const countSchema = z.number().int().min(0);
 
-export const shiftReportTaxSchema = z
-  .object({
-    taxRateId: idSchema,
-    name: z.string(),
-    rateMilliPercent: milliPercentSchema,
-    /** Net of refunds, like `amount`. */
-    base: minorSchema,
-    amount: minorSchema,
-  })
-  .strict();
+// Same shape as a sale's tax summary, netted over the shift's sales and refunds.
+export const shiftReportTaxSchema = taxSummarySchema;
 export type ShiftReportTax = z.infer<typeof shiftReportTaxSchema>;
 
 export const tenderTotalsSchema = z
