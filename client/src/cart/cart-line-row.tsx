@@ -5,6 +5,7 @@ import type { CartLine } from '../data/till-api.ts';
 import { lineAmounts } from './cart-amounts.ts';
 import { describeDiscount } from './discount-policy.ts';
 import { formatThousandths, parseThousandths } from './thousandths.ts';
+import { formatKilograms, parseWeight } from './weight.ts';
 
 interface CartLineRowProps {
   line: CartLine;
@@ -22,23 +23,46 @@ export function CartLineRow(props: CartLineRowProps) {
   const { line, product, currency } = props;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
+  const [weightError, setWeightError] = useState<string | null>(null);
 
   const unitPrice = line.unitPrice ?? product?.price ?? 0;
-  const byWeight = product?.soldBy === 'weight';
+  // A price-marked label is one item at its printed price, whatever the product is sold by.
+  const byWeight = product?.soldBy === 'weight' && line.unitPrice === undefined;
   const { discount, net } = lineAmounts(line, product);
+  const quantityText = byWeight
+    ? `${formatKilograms(line.quantity)} kg`
+    : formatThousandths(line.quantity);
 
   function startEditing(): void {
-    setDraft(formatThousandths(line.quantity));
+    setDraft(byWeight ? formatKilograms(line.quantity) : formatThousandths(line.quantity));
+    setWeightError(null);
     setEditing(true);
+  }
+
+  function commitPieces(): void {
+    setEditing(false);
+
+    const quantity = parseThousandths(draft);
+    if (quantity === null || quantity % 1000 !== 0) return;
+    props.onSetQuantity(quantity);
+  }
+
+  /** Enter keeps a wrong weight open with the reason; leaving the field drops it. */
+  function commitWeight(submitted: boolean): void {
+    const result = parseWeight(draft);
+    if (!result.ok && submitted) {
+      setWeightError(result.message);
+      return;
+    }
+    setEditing(false);
+    setWeightError(null);
+    if (result.ok) props.onSetQuantity(result.quantity);
   }
 
   function commit(event?: FormEvent): void {
     event?.preventDefault();
-    setEditing(false);
-
-    const quantity = parseThousandths(draft);
-    if (quantity === null || (!byWeight && quantity % 1000 !== 0)) return;
-    props.onSetQuantity(quantity);
+    if (byWeight) commitWeight(event !== undefined);
+    else commitPieces();
   }
 
   return (
@@ -56,8 +80,7 @@ export function CartLineRow(props: CartLineRowProps) {
       </div>
 
       <div className="cart-line__detail">
-        {formatThousandths(line.quantity)}
-        {byWeight ? ' kg' : ''} × {formatMoney(unitPrice, currency)}
+        {quantityText} × {formatMoney(unitPrice, currency)}
         {byWeight ? '/kg' : ''}
         {line.discount !== null && (
           <span className="cart-line__discount" data-testid="cart-line-discount">
@@ -68,27 +91,32 @@ export function CartLineRow(props: CartLineRowProps) {
       </div>
 
       <div className="cart-line__controls">
-        <button
-          type="button"
-          className="till-btn till-btn--small"
-          aria-label="One less"
-          data-testid="line-decrease"
-          disabled={line.quantity <= 1000}
-          onClick={() => props.onStep(-1)}
-        >
-          −
-        </button>
+        {!byWeight && (
+          <button
+            type="button"
+            className="till-btn till-btn--small"
+            aria-label="One less"
+            data-testid="line-decrease"
+            disabled={line.quantity <= 1000}
+            onClick={() => props.onStep(-1)}
+          >
+            −
+          </button>
+        )}
 
         {editing ? (
           <form onSubmit={commit}>
             <input
               className="till-input cart-line__quantity-input"
               inputMode="decimal"
-              aria-label="Quantity"
+              aria-label={byWeight ? 'Weight in kg' : 'Quantity'}
               autoFocus
               value={draft}
               data-testid="line-quantity-input"
-              onChange={(event) => setDraft(event.target.value)}
+              onChange={(event) => {
+                setDraft(event.target.value);
+                setWeightError(null);
+              }}
               onBlur={() => commit()}
             />
           </form>
@@ -96,23 +124,25 @@ export function CartLineRow(props: CartLineRowProps) {
           <button
             type="button"
             className="till-btn till-btn--small cart-line__quantity"
-            aria-label="Change quantity"
+            aria-label={byWeight ? 'Change weight' : 'Change quantity'}
             data-testid="line-quantity"
             onClick={startEditing}
           >
-            {formatThousandths(line.quantity)}
+            {quantityText}
           </button>
         )}
 
-        <button
-          type="button"
-          className="till-btn till-btn--small"
-          aria-label="One more"
-          data-testid="line-increase"
-          onClick={() => props.onStep(1)}
-        >
-          +
-        </button>
+        {!byWeight && (
+          <button
+            type="button"
+            className="till-btn till-btn--small"
+            aria-label="One more"
+            data-testid="line-increase"
+            onClick={() => props.onStep(1)}
+          >
+            +
+          </button>
+        )}
 
         <button
           type="button"
@@ -136,6 +166,12 @@ export function CartLineRow(props: CartLineRowProps) {
           ✕
         </button>
       </div>
+
+      {weightError !== null && (
+        <p className="till-error" role="alert" data-testid="line-weight-error">
+          {weightError}
+        </p>
+      )}
     </li>
   );
 }

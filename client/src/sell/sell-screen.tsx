@@ -2,8 +2,8 @@ import { currencyExponent, formatMoney, type Product, type Sale } from '@pos/sha
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { CartPanel } from '../cart/cart-panel.tsx';
-import { formatThousandths } from '../cart/thousandths.ts';
 import { cartStoreFor, useCart } from '../cart/use-cart.ts';
+import { formatKilograms } from '../cart/weight.ts';
 import type { Cart, TillApi, TillContext } from '../data/till-api.ts';
 import { PaymentScreen } from '../payment/payment-screen.tsx';
 import { ReceiptScreen } from '../receipt/receipt-screen.tsx';
@@ -14,6 +14,7 @@ import { ParkDialog } from './park-dialog.tsx';
 import { ParkedCartsDialog } from './parked-carts-dialog.tsx';
 import { ScanNotice, type Notice } from './scan-notice.tsx';
 import { useCatalog } from './use-catalog.ts';
+import { WeightDialog } from './weight-dialog.tsx';
 
 import '../sell/till-controls.css';
 import './sell-screen.css';
@@ -32,6 +33,8 @@ export function SellScreen({ api, till }: { api: TillApi; till: TillContext }) {
   const [step, setStep] = useState<Step>({ name: 'sell' });
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  /** A product sold by weight waiting for the cashier to key in its weight. */
+  const [weighing, setWeighing] = useState<Product | null>(null);
 
   const products = useMemo(
     () => new Map(catalog.products.map((product) => [product.id, product])),
@@ -53,10 +56,20 @@ export function SellScreen({ api, till }: { api: TillApi; till: TillContext }) {
           ? ` at ${formatMoney(unitPrice, till.store.pricing.currency)}`
           : measured === null
             ? ''
-            : ` ${formatThousandths(measured)} kg`;
+            : ` ${formatKilograms(measured)} kg`;
       setNotice({ kind: 'ok', text: `Added ${product.name}${amount}` });
     },
     [store, till.store.pricing.currency],
+  );
+
+  // A tap (or Enter on a single search hit) adds a piece; a product sold by weight first asks
+  // for its weight, and each weight then gets a line of its own.
+  const tap = useCallback(
+    (product: Product) => {
+      if (product.soldBy === 'weight') setWeighing(product);
+      else add(product);
+    },
+    [add],
   );
 
   function addByBarcode(raw: string): void {
@@ -67,11 +80,19 @@ export function SellScreen({ api, till }: { api: TillApi; till: TillContext }) {
       scanning: till.store.scanning,
       currencyDecimals: currencyExponent(till.store.pricing.currency),
     });
-    if (result.kind === 'found') add(result.product, result.quantity, result.unitPrice ?? null);
+    if (result.kind === 'found') {
+      // A weighed product's own code carries no weight (a scale label would): ask for it.
+      const needsWeight =
+        result.product.soldBy === 'weight' &&
+        result.quantity === null &&
+        result.unitPrice === undefined;
+      if (needsWeight) setWeighing(result.product);
+      else add(result.product, result.quantity, result.unitPrice ?? null);
+    }
     if (result.kind === 'refused') setNotice({ kind: 'error', text: result.message });
   }
 
-  useBarcodeScanner(addByBarcode, step.name !== 'pay' && dialog === null);
+  useBarcodeScanner(addByBarcode, step.name !== 'pay' && dialog === null && weighing === null);
 
   async function park(note: string): Promise<void> {
     await api.parkCart(cart, note);
@@ -121,7 +142,7 @@ export function SellScreen({ api, till }: { api: TillApi; till: TillContext }) {
         <CatalogPanel
           catalog={catalog}
           currency={till.store.pricing.currency}
-          onAdd={add}
+          onAdd={tap}
           onBarcode={addByBarcode}
         />
       </div>
@@ -138,6 +159,14 @@ export function SellScreen({ api, till }: { api: TillApi; till: TillContext }) {
         />
       </div>
 
+      {weighing !== null && (
+        <WeightDialog
+          product={weighing}
+          currency={till.store.pricing.currency}
+          onApply={(quantity) => add(weighing, quantity)}
+          onClose={() => setWeighing(null)}
+        />
+      )}
       {dialog === 'park' && <ParkDialog onPark={park} onClose={() => setDialog(null)} />}
       {dialog === 'parked' && (
         <ParkedCartsDialog
