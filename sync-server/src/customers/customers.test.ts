@@ -1,27 +1,16 @@
 import type { Customer } from '@pos/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { readMaster } from '../replication/read-masters.ts';
-import { apiClient, type ApiClient } from '../testing/api-client.ts';
 import { buildCustomer } from '../testing/build-documents.ts';
-import {
-  buildSale,
-  createTestApp,
-  demoProducts,
-  login,
-  type TestApp,
-  SETUP_TIMEOUT_MS,
-} from '../testing/test-app.ts';
+import { useDemoApp } from '../testing/demo-app.ts';
+import { buildSale, demoProducts } from '../testing/test-app.ts';
 
 describe('customers pushed from tills', () => {
-  let t: TestApp;
-  let cashier: ApiClient;
   const product = demoProducts()[0];
   if (product === undefined) throw new Error('no demo product');
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    cashier = apiClient(t, (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token);
+  const demo = useDemoApp(async ({ cashier }) => {
     await cashier.push('customers', [
       buildCustomer('cust-ada', {
         name: 'Ada Lovelace',
@@ -30,18 +19,15 @@ describe('customers pushed from tills', () => {
       }),
       buildCustomer('cust-grace', { name: 'Grace Hopper', email: null, phone: '416 555 0199' }),
     ]);
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await t.close();
   });
 
   const stored = async (id: string) =>
-    (await readMaster(t.db, 'demo', 'customers', id)) as unknown as Customer | undefined;
+    (await readMaster(demo.t.db, 'demo', 'customers', id)) as unknown as Customer | undefined;
 
   it('stores a new customer with a known email merged into the existing one, never rejected', async () => {
     const twin = buildCustomer('cust-ada-2', { name: 'A. Lovelace', email: '  ADA@Example.com ' });
 
-    const pushed = await cashier.push('customers', [twin]);
+    const pushed = await demo.cashier.push('customers', [twin]);
 
     expect(pushed.body).toEqual({ conflicts: [], rejected: [] });
     expect(await stored('cust-ada-2')).toMatchObject({
@@ -51,7 +37,7 @@ describe('customers pushed from tills', () => {
   });
 
   it('matches phones however they were typed', async () => {
-    await cashier.push('customers', [
+    await demo.cashier.push('customers', [
       buildCustomer('cust-ada-3', { phone: '1-555-123-4567 ext. 9' }),
     ]);
 
@@ -59,7 +45,7 @@ describe('customers pushed from tills', () => {
   });
 
   it('keeps a customer sharing nothing live, whatever mergedInto the till sent', async () => {
-    await cashier.push('customers', [
+    await demo.cashier.push('customers', [
       buildCustomer('cust-new', { email: 'new@example.com', mergedInto: 'cust-ada' }),
     ]);
 
@@ -67,7 +53,7 @@ describe('customers pushed from tills', () => {
   });
 
   it('merges the second of two new twins in one push into the first', async () => {
-    await cashier.push('customers', [
+    await demo.cashier.push('customers', [
       buildCustomer('cust-twin-1', { phone: '604 555 0100' }),
       buildCustomer('cust-twin-2', { phone: '(604) 555-0100' }),
     ]);
@@ -81,7 +67,7 @@ describe('customers pushed from tills', () => {
     if (master === undefined) throw new Error('cust-ada-2 was not stored');
 
     const edited = { ...master, name: 'Augusta Ada', mergedInto: null };
-    const pushed = await cashier.pushRows('customers', [
+    const pushed = await demo.cashier.pushRows('customers', [
       { assumedMasterState: master, newDocumentState: edited },
     ]);
 
@@ -95,13 +81,16 @@ describe('customers pushed from tills', () => {
   it('accepts sales naming a merged customer', async () => {
     const sale = { ...buildSale(1, [{ product, quantity: 1000 }]), customerId: 'cust-ada-2' };
 
-    expect((await cashier.push('sales', [sale])).body).toEqual({ conflicts: [], rejected: [] });
+    expect((await demo.cashier.push('sales', [sale])).body).toEqual({
+      conflicts: [],
+      rejected: [],
+    });
   });
 
   it('finds live customers by name, email or phone digits for an online till', async () => {
     const search = async (query: string) =>
       (
-        await cashier.get<{ customers: Customer[] }>(
+        await demo.cashier.get<{ customers: Customer[] }>(
           `/api/customers?query=${encodeURIComponent(query)}`,
         )
       ).body.customers.map((c) => c.id);
@@ -111,6 +100,6 @@ describe('customers pushed from tills', () => {
     expect(await search('555-0199')).toEqual(['cust-grace']);
     expect(await search('%ada')).toEqual([]);
     expect(await search('_da')).toEqual([]);
-    expect((await cashier.get('/api/customers?query=a')).status).toBe(422);
+    expect((await demo.cashier.get('/api/customers?query=a')).status).toBe(422);
   });
 });

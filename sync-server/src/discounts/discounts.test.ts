@@ -1,18 +1,10 @@
 import type { Discount, Sale } from '@pos/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { writeDocuments } from '../replication/write-documents.ts';
-import { apiClient, type ApiClient } from '../testing/api-client.ts';
 import { buildStaff } from '../testing/build-documents.ts';
-import {
-  buildSale,
-  createTestApp,
-  demoProducts,
-  login,
-  type SaleOptions,
-  type TestApp,
-  SETUP_TIMEOUT_MS,
-} from '../testing/test-app.ts';
+import { useDemoApp } from '../testing/demo-app.ts';
+import { buildSale, demoProducts, type SaleOptions } from '../testing/test-app.ts';
 
 const percent = (milliPercent: number, approvedBy: string | null = null): Discount => ({
   type: 'percent',
@@ -29,25 +21,16 @@ const amount = (minor: number, approvedBy: string | null = null): Discount => ({
 });
 
 describe('discounts over the cashier’s limit', () => {
-  let t: TestApp;
-  let cashier: ApiClient;
-  let manager: ApiClient;
   let nextSeq = 1;
   const product = demoProducts().find((p) => p.price >= 500);
   if (product === undefined) throw new Error('no demo product over 5.00');
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    cashier = apiClient(t, (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token);
-    manager = apiClient(t, (await login(t.app, 'manager@demo.test', 'manager123')).access_token);
+  const demo = useDemoApp(async ({ t }) => {
     await t.db.transaction((tx) =>
       writeDocuments(tx, 'demo', 'staff', [
         buildStaff('staff-owner', { roles: ['owner'], storeIds: [] }),
       ]),
     );
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await t.close();
   });
 
   /** Pushes a sale and answers how the server stored it. */
@@ -63,9 +46,9 @@ describe('discounts over the cashier’s limit', () => {
       ],
       options,
     );
-    const pushed = await cashier.push('sales', [sale]);
+    const pushed = await demo.cashier.push('sales', [sale]);
     expect(pushed.body).toEqual({ conflicts: [], rejected: [] });
-    return (await manager.get<Sale>(`/api/sales/${sale.id}`)).body.server;
+    return (await demo.manager.get<Sale>(`/api/sales/${sale.id}`)).body.server;
   };
 
   it('accepts a discount within the cashier’s limit without approval', async () => {

@@ -1,28 +1,14 @@
 import { wireErrorSchema } from '@pos/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { createApp } from '../app.ts';
 import type { Database } from '../db/database.ts';
 import { silentLogger } from '../observability/logger.ts';
-import {
-  bearer,
-  createTestApp,
-  login,
-  TEST_BODY_LIMIT,
-  type TestApp,
-  SETUP_TIMEOUT_MS,
-} from '../testing/test-app.ts';
+import { useDemoApp } from '../testing/demo-app.ts';
+import { bearer, TEST_BODY_LIMIT } from '../testing/test-app.ts';
 
 describe('every failure answers the wire error shape', () => {
-  let t: TestApp;
-  let token: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    token = (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token;
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await t.close();
-  });
+  const demo = useDemoApp();
 
   const expectWireError = async (response: Response, status: number, kind: string) => {
     expect(response.status).toBe(status);
@@ -32,9 +18,9 @@ describe('every failure answers the wire error shape', () => {
   };
 
   it('413 for a body over the limit', async () => {
-    const response = await t.app.request('/api/sync/customers/push', {
+    const response = await demo.t.app.request('/api/sync/customers/push', {
       method: 'POST',
-      headers: bearer(token),
+      headers: bearer(demo.cashierToken),
       body: JSON.stringify({ rows: [{ pad: 'x'.repeat(TEST_BODY_LIMIT) }] }),
     });
     await expectWireError(response, 413, 'payload_too_large');
@@ -48,9 +34,9 @@ describe('every failure answers the wire error shape', () => {
         controller.close();
       },
     });
-    const response = await t.app.request('/api/sync/customers/push', {
+    const response = await demo.t.app.request('/api/sync/customers/push', {
       method: 'POST',
-      headers: { ...bearer(token), 'transfer-encoding': 'chunked' },
+      headers: { ...bearer(demo.cashierToken), 'transfer-encoding': 'chunked' },
       body,
       duplex: 'half',
     } as RequestInit);
@@ -58,18 +44,18 @@ describe('every failure answers the wire error shape', () => {
   });
 
   it('400 for malformed JSON', async () => {
-    const response = await t.app.request('/api/sync/customers/push', {
+    const response = await demo.t.app.request('/api/sync/customers/push', {
       method: 'POST',
-      headers: bearer(token),
+      headers: bearer(demo.cashierToken),
       body: '{"rows": [',
     });
     await expectWireError(response, 400, 'bad_request');
   });
 
   it('422 with the issues for JSON of the wrong shape', async () => {
-    const response = await t.app.request('/api/sync/customers/push', {
+    const response = await demo.t.app.request('/api/sync/customers/push', {
       method: 'POST',
-      headers: bearer(token),
+      headers: bearer(demo.cashierToken),
       body: JSON.stringify({ rows: [] }),
     });
     const body = await expectWireError(response, 422, 'validation_failed');
@@ -77,9 +63,9 @@ describe('every failure answers the wire error shape', () => {
   });
 
   it('401 without a token, and with a garbage one', async () => {
-    await expectWireError(await t.app.request('/api/me'), 401, 'unauthenticated');
+    await expectWireError(await demo.t.app.request('/api/me'), 401, 'unauthenticated');
     await expectWireError(
-      await t.app.request('/api/me', { headers: { authorization: 'Bearer nope' } }),
+      await demo.t.app.request('/api/me', { headers: { authorization: 'Bearer nope' } }),
       401,
       'unauthenticated',
     );
@@ -87,16 +73,16 @@ describe('every failure answers the wire error shape', () => {
 
   it('403 for a cashier on manager routes', async () => {
     await expectWireError(
-      await t.app.request('/api/sales', { headers: bearer(token) }),
+      await demo.t.app.request('/api/sales', { headers: bearer(demo.cashierToken) }),
       403,
       'forbidden',
     );
   });
 
   it('404 for unknown routes', async () => {
-    await expectWireError(await t.app.request('/nowhere'), 404, 'not_found');
+    await expectWireError(await demo.t.app.request('/nowhere'), 404, 'not_found');
     await expectWireError(
-      await t.app.request('/api/nowhere', { headers: bearer(token) }),
+      await demo.t.app.request('/api/nowhere', { headers: bearer(demo.cashierToken) }),
       404,
       'not_found',
     );
@@ -111,14 +97,14 @@ describe('every failure answers the wire error shape', () => {
     };
     const app = createApp({
       db: broken,
-      auth: t.auth,
-      bus: t.bus,
+      auth: demo.t.auth,
+      bus: demo.t.bus,
       logger: silentLogger,
       bodyLimitBytes: TEST_BODY_LIMIT,
     });
 
     const body = await expectWireError(
-      await app.request('/api/me', { headers: bearer(token) }),
+      await app.request('/api/me', { headers: bearer(demo.cashierToken) }),
       500,
       'internal',
     );
@@ -127,10 +113,10 @@ describe('every failure answers the wire error shape', () => {
   });
 
   it('carries a request id, echoing a sane incoming one', async () => {
-    const response = await t.app.request('/health/live', {
+    const response = await demo.t.app.request('/health/live', {
       headers: { 'x-request-id': 'gateway-1234abcd' },
     });
-    const failing = await t.app.request('/api/me');
+    const failing = await demo.t.app.request('/api/me');
 
     expect(response.headers.get('x-request-id')).toBe('gateway-1234abcd');
     expect(failing.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { apiClient, type ApiClient } from '../testing/api-client.ts';
-import {
-  buildSale,
-  createTestApp,
-  demoProducts,
-  login,
-  type TestApp,
-  SETUP_TIMEOUT_MS,
-} from '../testing/test-app.ts';
+import { useDemoApp } from '../testing/demo-app.ts';
+import { buildSale, demoProducts } from '../testing/test-app.ts';
 
 interface Receipt {
   saleId: string;
@@ -18,32 +11,22 @@ interface Receipt {
 }
 
 describe('receipt emails', () => {
-  let t: TestApp;
-  let cashier: ApiClient;
-  let manager: ApiClient;
   let nextSeq = 1;
   const product = demoProducts()[0];
   if (product === undefined) throw new Error('no demo product');
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    cashier = apiClient(t, (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token);
-    manager = apiClient(t, (await login(t.app, 'manager@demo.test', 'manager123')).access_token);
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await t.close();
-  });
+  const demo = useDemoApp();
 
   const outbox = async () =>
-    (await manager.get<{ receipts: Receipt[] }>('/api/receipt-outbox')).body.receipts;
+    (await demo.manager.get<{ receipts: Receipt[] }>('/api/receipt-outbox')).body.receipts;
   const withEmail = (email: string) =>
     buildSale(nextSeq++, [{ product, quantity: 1000 }], { receiptEmail: email });
 
   it('queues the email of a stored sale once, however often the sale is pushed', async () => {
     const sale = withEmail('ada@example.com');
 
-    await cashier.push('sales', [sale]);
-    await cashier.push('sales', [sale]);
+    await demo.cashier.push('sales', [sale]);
+    await demo.cashier.push('sales', [sale]);
 
     expect(await outbox()).toEqual([
       {
@@ -60,7 +43,7 @@ describe('receipt emails', () => {
     const flagged = { ...sale, totals: { ...sale.totals, total: sale.totals.total + 1 } };
     const unknownStore = { ...withEmail('nowhere@example.com'), storeId: 'store-nowhere' };
 
-    const pushed = await cashier.push('sales', [flagged, unknownStore]);
+    const pushed = await demo.cashier.push('sales', [flagged, unknownStore]);
 
     expect(pushed.body.rejected.map((r) => r.id)).toEqual([unknownStore.id]);
     expect((await outbox()).map((r) => r.email).sort()).toEqual([
@@ -70,13 +53,15 @@ describe('receipt emails', () => {
   });
 
   it('queues nothing for a sale without an email', async () => {
-    await cashier.push('sales', [buildSale(nextSeq++, [{ product, quantity: 1000 }])]);
+    await demo.cashier.push('sales', [buildSale(nextSeq++, [{ product, quantity: 1000 }])]);
 
     expect(await outbox()).toHaveLength(2);
   });
 
   it('shows the outbox to managers only', async () => {
-    expect((await cashier.get('/api/receipt-outbox')).status).toBe(403);
-    expect((await manager.get('/api/receipt-outbox?status=sent')).body).toEqual({ receipts: [] });
+    expect((await demo.cashier.get('/api/receipt-outbox')).status).toBe(403);
+    expect((await demo.manager.get('/api/receipt-outbox?status=sent')).body).toEqual({
+      receipts: [],
+    });
   });
 });

@@ -1,56 +1,42 @@
 import type { Sale } from '@pos/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { writeDocuments } from '../replication/write-documents.ts';
-import { apiClient, type ApiClient } from '../testing/api-client.ts';
 import { buildStaff } from '../testing/build-documents.ts';
-import {
-  buildRefund,
-  buildSale,
-  createTestApp,
-  demoProducts,
-  login,
-  type TestApp,
-  SETUP_TIMEOUT_MS,
-} from '../testing/test-app.ts';
+import { useDemoApp } from '../testing/demo-app.ts';
+import { buildRefund, buildSale, demoProducts } from '../testing/test-app.ts';
 
 describe('refunds pushed from a till', () => {
-  let t: TestApp;
-  let cashier: ApiClient;
-  let manager: ApiClient;
   let nextSeq = 1;
   const product = demoProducts()[2];
   if (product === undefined) throw new Error('no demo product');
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    cashier = apiClient(t, (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token);
-    manager = apiClient(t, (await login(t.app, 'manager@demo.test', 'manager123')).access_token);
+  const demo = useDemoApp(async ({ t }) => {
     await t.db.transaction((tx) =>
       writeDocuments(tx, 'demo', 'staff', [
         buildStaff('staff-elsewhere', { storeIds: ['store-other'] }),
         buildStaff('staff-gone', { _deleted: true }),
       ]),
     );
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await t.close();
   });
 
   const soldAndStored = async (quantity = 3000) => {
     const sale = buildSale(nextSeq++, [{ product, quantity }]);
-    expect((await cashier.push('sales', [sale])).body).toEqual({ conflicts: [], rejected: [] });
+    expect((await demo.cashier.push('sales', [sale])).body).toEqual({
+      conflicts: [],
+      rejected: [],
+    });
     return sale;
   };
   const storedIds = async (ids: string[]) => {
-    const { rows } = await t.db.query<{ id: string }>(
+    const { rows } = await demo.t.db.query<{ id: string }>(
       `select id from documents where collection = 'sales' and id = any($1::text[]) order by id`,
       [ids],
     );
     return rows.map((row) => row.id);
   };
   const quarantined = async (id: string) => {
-    const { rows } = await t.db.query<{ code: string }>(
+    const { rows } = await demo.t.db.query<{ code: string }>(
       'select code from quarantine where document_id = $1',
       [id],
     );
@@ -61,10 +47,10 @@ describe('refunds pushed from a till', () => {
     const sale = await soldAndStored();
     const refund = buildRefund(sale, nextSeq++, 1000);
 
-    const pushed = await cashier.push('sales', [refund]);
+    const pushed = await demo.cashier.push('sales', [refund]);
 
     expect(pushed.body).toEqual({ conflicts: [], rejected: [] });
-    const stored = await manager.get<Sale>(`/api/sales/${refund.id}`);
+    const stored = await demo.manager.get<Sale>(`/api/sales/${refund.id}`);
     expect(stored.body.server).toMatchObject({ status: 'accepted', issues: [] });
   });
 
@@ -72,7 +58,7 @@ describe('refunds pushed from a till', () => {
     const sale = await soldAndStored();
     const refund = buildRefund(sale, nextSeq++, 3000, [], 'staff-manager');
 
-    expect((await manager.push('sales', [refund])).body.rejected).toEqual([]);
+    expect((await demo.manager.push('sales', [refund])).body.rejected).toEqual([]);
   });
 
   it.each([
@@ -85,7 +71,7 @@ describe('refunds pushed from a till', () => {
     const sale = await soldAndStored();
     const refund = buildRefund(sale, nextSeq++, 1000, [], approvedBy);
 
-    const pushed = await cashier.push('sales', [refund]);
+    const pushed = await demo.cashier.push('sales', [refund]);
 
     expect(pushed.body.rejected).toEqual([
       { id: refund.id, code: 'refund_not_approved', message: expect.any(String) },
@@ -99,7 +85,7 @@ describe('refunds pushed from a till', () => {
     const refund = buildRefund(sale, nextSeq++, 1000);
     const strayLine = { ...refund.lines[0], refundOfLineId: 'line-never-sold' } as Sale['lines'][0];
 
-    const pushed = await cashier.push('sales', [{ ...refund, lines: [strayLine] }]);
+    const pushed = await demo.cashier.push('sales', [{ ...refund, lines: [strayLine] }]);
 
     expect(pushed.body.rejected.map((r) => r.code)).toEqual(['unknown_line']);
     expect(await storedIds([refund.id])).toEqual([]);
@@ -110,7 +96,7 @@ describe('refunds pushed from a till', () => {
     const first = buildRefund(sale, nextSeq++, 2000);
     const second = buildRefund(sale, nextSeq++, 2000);
 
-    const pushed = await cashier.push('sales', [first, second]);
+    const pushed = await demo.cashier.push('sales', [first, second]);
 
     expect(pushed.body.rejected).toEqual([
       { id: second.id, code: 'over_refund', message: expect.any(String) },
@@ -123,8 +109,8 @@ describe('refunds pushed from a till', () => {
     const first = buildRefund(sale, nextSeq++, 1500);
     const second = buildRefund(sale, nextSeq++, 1000, [first]);
 
-    await cashier.push('sales', [first]);
-    const pushed = await cashier.push('sales', [second]);
+    await demo.cashier.push('sales', [first]);
+    const pushed = await demo.cashier.push('sales', [second]);
 
     expect(pushed.body.rejected.map((r) => r.code)).toEqual(['over_refund']);
   });
@@ -134,14 +120,14 @@ describe('refunds pushed from a till', () => {
     const unseen = buildSale(nextSeq++, [{ product, quantity: 1000 }]);
     const refund = buildRefund(unseen, nextSeq++, 1000);
 
-    const pushed = await cashier.push('sales', [refund]);
+    const pushed = await demo.cashier.push('sales', [refund]);
 
     expect(pushed.body.rejected).toEqual([
       { id: refund.id, code: 'original_sale_unknown', message: expect.any(String) },
     ]);
     expect(await storedIds([refund.id])).toEqual([]);
     expect(await quarantined(refund.id)).toEqual(['original_sale_unknown']);
-    const { rows } = await t.db.query(
+    const { rows } = await demo.t.db.query(
       `select id from documents where collection = 'stock_movements' and data ->> 'saleId' = $1`,
       [refund.id],
     );
@@ -151,10 +137,10 @@ describe('refunds pushed from a till', () => {
   it('never stores the refund of a refund', async () => {
     const sale = await soldAndStored();
     const refund = buildRefund(sale, nextSeq++, 1000);
-    await cashier.push('sales', [refund]);
+    await demo.cashier.push('sales', [refund]);
     const ofRefund = buildRefund(refund, nextSeq++, 1000);
 
-    const pushed = await cashier.push('sales', [ofRefund]);
+    const pushed = await demo.cashier.push('sales', [ofRefund]);
 
     expect(pushed.body.rejected.map((r) => r.code)).toEqual(['not_a_sale']);
   });

@@ -1,34 +1,19 @@
 import type { PullResponse, Sale } from '@pos/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { apiClient, type ApiClient } from '../testing/api-client.ts';
-import {
-  buildSale,
-  createTestApp,
-  demoProducts,
-  login,
-  type TestApp,
-  SETUP_TIMEOUT_MS,
-} from '../testing/test-app.ts';
+import { useDemoApp } from '../testing/demo-app.ts';
+import { buildSale, demoProducts } from '../testing/test-app.ts';
 
 /**
  * Guards against poison documents blocking a till's queue: whatever a document contains, the
  * push answers 200, the bad row alone is quarantined and the rest of the batch applies.
  */
 describe('pushes with documents the database cannot take as they are', () => {
-  let t: TestApp;
-  let cashier: ApiClient;
   let nextSeq = 1;
   const product = demoProducts()[1];
   if (product === undefined) throw new Error('no demo product');
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    cashier = apiClient(t, (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token);
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await t.close();
-  });
+  const demo = useDemoApp();
 
   const newSale = () => buildSale(nextSeq++, [{ product, quantity: 1000 }]);
   const named = (sale: Sale, name: string): Sale => ({
@@ -36,14 +21,14 @@ describe('pushes with documents the database cannot take as they are', () => {
     lines: sale.lines.map((line) => ({ ...line, name })),
   });
   const quarantined = async (id: string) => {
-    const { rows } = await t.db.query<{ code: string; body: { newDocumentState: Sale } }>(
+    const { rows } = await demo.t.db.query<{ code: string; body: { newDocumentState: Sale } }>(
       'select code, body from quarantine where document_id = $1',
       [id],
     );
     return rows;
   };
   const storedIds = async (ids: string[]) => {
-    const { rows } = await t.db.query<{ id: string }>(
+    const { rows } = await demo.t.db.query<{ id: string }>(
       `select id from documents where collection = 'sales' and id = any($1::text[])`,
       [ids],
     );
@@ -56,7 +41,7 @@ describe('pushes with documents the database cannot take as they are', () => {
     const surrogate = { ...newSale(), cashierName: 'Case\uD800y' };
     const nulKey = { ...newSale(), ['extra\u0000']: 1 };
 
-    const pushed = await cashier.push('sales', [good, nul, surrogate, nulKey]);
+    const pushed = await demo.cashier.push('sales', [good, nul, surrogate, nulKey]);
 
     expect(pushed.status).toBe(200);
     expect(pushed.body.rejected.map((r) => [r.id, r.code])).toEqual([
@@ -71,7 +56,7 @@ describe('pushes with documents the database cannot take as they are', () => {
   });
 
   it('quarantines an invalid document whose text the database cannot store', async () => {
-    const pushed = await cashier.push('sales', [{ id: 'qa-invalid-nul', junk: 'a\u0000' }]);
+    const pushed = await demo.cashier.push('sales', [{ id: 'qa-invalid-nul', junk: 'a\u0000' }]);
 
     expect(pushed.status).toBe(200);
     expect(pushed.body.rejected.map((r) => r.code)).toEqual(['unstorable_text']);
@@ -85,7 +70,7 @@ describe('pushes with documents the database cannot take as they are', () => {
     const good = newSale();
     const huge = { ...newSale(), deviceSeq: 2 ** 31 };
 
-    const pushed = await cashier.push('sales', [huge, good]);
+    const pushed = await demo.cashier.push('sales', [huge, good]);
 
     expect(pushed.status).toBe(200);
     expect(pushed.body.rejected.map((r) => [r.id, r.code])).toEqual([
@@ -99,10 +84,10 @@ describe('pushes with documents the database cannot take as they are', () => {
     const first = { junk: 'first' };
     const second = { id: 42, junk: 'second' };
 
-    await cashier.push('sales', [first, second]);
-    await cashier.push('sales', [first]);
+    await demo.cashier.push('sales', [first, second]);
+    await demo.cashier.push('sales', [first]);
 
-    const { rows } = await t.db.query<{ document_id: string; junk: string }>(
+    const { rows } = await demo.t.db.query<{ document_id: string; junk: string }>(
       `select document_id, body -> 'newDocumentState' ->> 'junk' as junk from quarantine
        where document_id like 'noid-%' order by junk`,
       [],
@@ -113,7 +98,7 @@ describe('pushes with documents the database cannot take as they are', () => {
 
   // Guards against a bigint overflow of a pull checkpoint: it restarts instead of failing.
   it('reads a pull checkpoint beyond a safe integer as the beginning', async () => {
-    const huge = await cashier.get<PullResponse>(
+    const huge = await demo.cashier.get<PullResponse>(
       '/api/sync/tax_rates/pull?seq=99999999999999999999999',
     );
 

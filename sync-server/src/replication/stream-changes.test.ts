@@ -1,14 +1,8 @@
 import { streamEventSchema } from '@pos/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import {
-  bearer,
-  createTestApp,
-  login,
-  pushBody,
-  type TestApp,
-  SETUP_TIMEOUT_MS,
-} from '../testing/test-app.ts';
+import { useDemoApp } from '../testing/demo-app.ts';
+import { bearer, pushBody } from '../testing/test-app.ts';
 
 async function readEvent(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<unknown> {
   const decoder = new TextDecoder();
@@ -23,18 +17,12 @@ async function readEvent(reader: ReadableStreamDefaultReader<Uint8Array>): Promi
 }
 
 describe('GET /api/sync/stream', () => {
-  let t: TestApp;
-  let token: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    token = (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token;
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await t.close();
-  });
+  const demo = useDemoApp();
 
   it('says RESYNC on connect, then streams committed writes of the tenant', async () => {
-    const response = await t.app.request('/api/sync/stream', { headers: bearer(token) });
+    const response = await demo.t.app.request('/api/sync/stream', {
+      headers: bearer(demo.cashierToken),
+    });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
 
@@ -50,9 +38,9 @@ describe('GET /api/sync/stream', () => {
       mergedInto: null,
       createdAt: '2026-01-01T00:00:00.000Z',
     };
-    await t.app.request('/api/sync/customers/push', {
+    await demo.t.app.request('/api/sync/customers/push', {
       method: 'POST',
-      headers: bearer(token),
+      headers: bearer(demo.cashierToken),
       body: pushBody([{ assumedMasterState: null, newDocumentState: customer }]),
     });
 
@@ -66,7 +54,7 @@ describe('GET /api/sync/stream', () => {
   });
 
   it('does not stream other tenants’ writes', async () => {
-    const embedded = t.auth.embedded;
+    const embedded = demo.t.auth.embedded;
     if (embedded === undefined) throw new Error('tests run in embedded mode');
     const outsider = await embedded.issueFor({
       userId: 'someone',
@@ -75,15 +63,15 @@ describe('GET /api/sync/stream', () => {
       name: 'Someone',
       email: 'someone@other.test',
     });
-    const response = await t.app.request('/api/sync/stream', {
+    const response = await demo.t.app.request('/api/sync/stream', {
       headers: bearer(outsider.access_token),
     });
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     expect(await readEvent(reader)).toBe('RESYNC');
 
-    await t.app.request('/api/sync/customers/push', {
+    await demo.t.app.request('/api/sync/customers/push', {
       method: 'POST',
-      headers: bearer(token),
+      headers: bearer(demo.cashierToken),
       body: pushBody([
         {
           assumedMasterState: null,
@@ -107,6 +95,6 @@ describe('GET /api/sync/stream', () => {
   });
 
   it('needs a token like every other API route', async () => {
-    expect((await t.app.request('/api/sync/stream')).status).toBe(401);
+    expect((await demo.t.app.request('/api/sync/stream')).status).toBe(401);
   });
 });

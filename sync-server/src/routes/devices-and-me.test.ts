@@ -1,36 +1,23 @@
 import type { Device, MeResponse } from '@pos/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import {
-  bearer,
-  createTestApp,
-  login,
-  type TestApp,
-  SETUP_TIMEOUT_MS,
-} from '../testing/test-app.ts';
+import { useDemoApp } from '../testing/demo-app.ts';
+import { bearer } from '../testing/test-app.ts';
 
 describe('devices and identity', () => {
-  let t: TestApp;
-  let token: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    token = (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token;
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await t.close();
-  });
+  const demo = useDemoApp();
 
   const claim = async (installationId: string, storeId = 'store-main') => {
-    const response = await t.app.request('/api/devices/claim', {
+    const response = await demo.t.app.request('/api/devices/claim', {
       method: 'POST',
-      headers: bearer(token),
+      headers: bearer(demo.cashierToken),
       body: JSON.stringify({ installationId, storeId }),
     });
     return { status: response.status, body: (await response.json()) as Device };
   };
 
   it('answers /api/me from the token and the staff document', async () => {
-    const response = await t.app.request('/api/me', { headers: bearer(token) });
+    const response = await demo.t.app.request('/api/me', { headers: bearer(demo.cashierToken) });
     const me: MeResponse = {
       userId: 'staff-cashier',
       tenantId: 'demo',
@@ -54,7 +41,9 @@ describe('devices and identity', () => {
   it('gives later installations new tills T2, T3 that tills can pull', async () => {
     const second = await claim('install-bbbb-0002');
     const third = await claim('install-cccc-0003');
-    const pulled = await t.app.request('/api/sync/devices/pull', { headers: bearer(token) });
+    const pulled = await demo.t.app.request('/api/sync/devices/pull', {
+      headers: bearer(demo.cashierToken),
+    });
     const codes = ((await pulled.json()) as { documents: Device[] }).documents.map((d) => d.code);
 
     expect([second.body.code, third.body.code]).toEqual(['T2', 'T3']);
@@ -67,7 +56,7 @@ describe('devices and identity', () => {
   });
 
   it('answers health', async () => {
-    expect((await t.app.request('/health/live')).status).toBe(200);
-    expect(await (await t.app.request('/health/ready')).json()).toEqual({ status: 'ok' });
+    expect((await demo.t.app.request('/health/live')).status).toBe(200);
+    expect(await (await demo.t.app.request('/health/ready')).json()).toEqual({ status: 'ok' });
   });
 });

@@ -1,17 +1,10 @@
 import { formatReceiptNumber, type Sale } from '@pos/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { writeDocuments } from '../replication/write-documents.ts';
-import { apiClient, type ApiClient } from '../testing/api-client.ts';
-import {
-  buildRefund,
-  buildSale,
-  createTestApp,
-  demoProducts,
-  login,
-  type TestApp,
-  SETUP_TIMEOUT_MS,
-} from '../testing/test-app.ts';
+import type { ApiClient } from '../testing/api-client.ts';
+import { useDemoApp } from '../testing/demo-app.ts';
+import { buildRefund, buildSale, demoProducts } from '../testing/test-app.ts';
 
 interface Lookup {
   sales: Sale[];
@@ -19,9 +12,6 @@ interface Lookup {
 }
 
 describe('finding a sale for a refund at another till', () => {
-  let t: TestApp;
-  let cashier: ApiClient;
-  let manager: ApiClient;
   const product = demoProducts()[4];
   if (product === undefined) throw new Error('no demo product');
 
@@ -32,10 +22,7 @@ describe('finding a sale for a refund at another till', () => {
     receiptNumber: formatReceiptNumber('MS', 'T2', 1),
   };
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    cashier = apiClient(t, (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token);
-    manager = apiClient(t, (await login(t.app, 'manager@demo.test', 'manager123')).access_token);
+  const demo = useDemoApp(async ({ t, cashier }) => {
     await t.db.transaction((tx) =>
       writeDocuments(tx, 'demo', 'devices', [
         {
@@ -49,9 +36,6 @@ describe('finding a sale for a refund at another till', () => {
       ]),
     );
     await cashier.push('sales', [atOtherTill]);
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await t.close();
   });
 
   const byReceipt = (client: ApiClient, number: string, store = 'store-main') =>
@@ -59,9 +43,9 @@ describe('finding a sale for a refund at another till', () => {
 
   it('finds the sale by its exact receipt number, with the refunds made so far', async () => {
     const firstRefund = buildRefund(atOtherTill, 7, 500);
-    await manager.push('sales', [firstRefund]);
+    await demo.manager.push('sales', [firstRefund]);
 
-    const found = await byReceipt(manager, 'MS-T2-000001');
+    const found = await byReceipt(demo.manager, 'MS-T2-000001');
 
     expect(found.status).toBe(200);
     expect(found.body.sales.map((s) => s.id)).toEqual([atOtherTill.id]);
@@ -70,25 +54,25 @@ describe('finding a sale for a refund at another till', () => {
   });
 
   it('finds nothing for a number that is only close', async () => {
-    expect((await byReceipt(manager, 'MS-T2-00000')).body).toEqual({ sales: [], refunds: [] });
+    expect((await byReceipt(demo.manager, 'MS-T2-00000')).body).toEqual({ sales: [], refunds: [] });
   });
 
   it('lets the found sale be refunded from this till, up to what is left', async () => {
-    const found = (await byReceipt(manager, 'MS-T2-000001')).body;
+    const found = (await byReceipt(demo.manager, 'MS-T2-000001')).body;
     const original = found.sales[0];
     if (original === undefined) throw new Error('not found');
 
     const rest = buildRefund(original, 8, 1500, found.refunds);
     const tooMuch = buildRefund(original, 9, 500, [...found.refunds, rest]);
-    const pushed = await cashier.push('sales', [rest, tooMuch]);
+    const pushed = await demo.cashier.push('sales', [rest, tooMuch]);
 
     expect(pushed.body.rejected.map((r) => [r.id, r.code])).toEqual([[tooMuch.id, 'over_refund']]);
   });
 
   it('is for people who may refund: not for a cashier, nor by id', async () => {
-    expect((await byReceipt(cashier, 'MS-T2-000001')).status).toBe(403);
-    expect((await cashier.get(`/api/sales/${atOtherTill.id}`)).status).toBe(403);
-    expect((await manager.get(`/api/sales/${atOtherTill.id}`)).status).toBe(200);
-    expect((await manager.get('/api/sales?receiptNumber=')).status).toBe(422);
+    expect((await byReceipt(demo.cashier, 'MS-T2-000001')).status).toBe(403);
+    expect((await demo.cashier.get(`/api/sales/${atOtherTill.id}`)).status).toBe(403);
+    expect((await demo.manager.get(`/api/sales/${atOtherTill.id}`)).status).toBe(200);
+    expect((await demo.manager.get('/api/sales?receiptNumber=')).status).toBe(422);
   });
 });

@@ -1,42 +1,25 @@
 import type { Sale } from '@pos/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { apiClient, type ApiClient } from '../testing/api-client.ts';
-import {
-  buildSale,
-  createTestApp,
-  demoProducts,
-  login,
-  type TestApp,
-  SETUP_TIMEOUT_MS,
-} from '../testing/test-app.ts';
+import { useDemoApp } from '../testing/demo-app.ts';
+import { buildSale, demoProducts } from '../testing/test-app.ts';
 
 /**
  * Guards against questionable sales stored as accepted: each is kept (it happened) but
  * flagged with one issue per problem, so a manager looks at it.
  */
 describe('sales the server should question', () => {
-  let t: TestApp;
-  let cashier: ApiClient;
-  let manager: ApiClient;
   let nextSeq = 1;
   const product = demoProducts()[8];
   if (product === undefined) throw new Error('no demo product');
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    cashier = apiClient(t, (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token);
-    manager = apiClient(t, (await login(t.app, 'manager@demo.test', 'manager123')).access_token);
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await t.close();
-  });
+  const demo = useDemoApp();
 
   const newSale = () => buildSale(nextSeq++, [{ product, quantity: 1000 }]);
   const issuesAfterPush = async (sale: Sale) => {
-    const pushed = await cashier.push('sales', [sale]);
+    const pushed = await demo.cashier.push('sales', [sale]);
     expect(pushed.body.rejected).toEqual([]);
-    const stored = await manager.get<Sale>(`/api/sales/${sale.id}`);
+    const stored = await demo.manager.get<Sale>(`/api/sales/${sale.id}`);
     return {
       status: stored.body.server?.status,
       codes: stored.body.server?.issues.map((issue) => issue.code),

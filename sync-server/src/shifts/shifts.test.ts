@@ -1,17 +1,10 @@
 import type { ShiftReport, Shift } from '@pos/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { pushDocuments } from '../replication/push-documents.ts';
-import { apiClient, type ApiClient } from '../testing/api-client.ts';
 import { buildCashMovement, buildShift, closeShift } from '../testing/build-documents.ts';
-import {
-  buildSale,
-  createTestApp,
-  demoProducts,
-  login,
-  type TestApp,
-  SETUP_TIMEOUT_MS,
-} from '../testing/test-app.ts';
+import { useDemoApp } from '../testing/demo-app.ts';
+import { buildSale, demoProducts } from '../testing/test-app.ts';
 import type { ClosingCheck } from './closing-checks.ts';
 
 interface ReportBody {
@@ -21,27 +14,17 @@ interface ReportBody {
 }
 
 describe('shifts', () => {
-  let t: TestApp;
-  let cashier: ApiClient;
-  let manager: ApiClient;
   let nextSeq = 1;
   const product = demoProducts()[1];
   if (product === undefined) throw new Error('no demo product');
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    cashier = apiClient(t, (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token);
-    manager = apiClient(t, (await login(t.app, 'manager@demo.test', 'manager123')).access_token);
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await t.close();
-  });
+  const demo = useDemoApp();
 
   const cashSale = (shiftId: string) =>
     buildSale(nextSeq++, [{ product, quantity: 1000 }], { shiftId, method: 'cash' });
   /** Closes an open shift the way the till does: an edit of the stored master. */
   const close = (open: Shift, expectedCash: number, countedCash = expectedCash) =>
-    cashier.pushRows('shifts', [
+    demo.cashier.pushRows('shifts', [
       { assumedMasterState: open, newDocumentState: closeShift(open, expectedCash, countedCash) },
     ]);
 
@@ -49,13 +32,16 @@ describe('shifts', () => {
     const first = buildShift('shift-a');
     const second = buildShift('shift-b', { openedAt: '2026-03-02T10:00:00.000Z' });
 
-    expect((await cashier.push('shifts', [first])).body).toEqual({ conflicts: [], rejected: [] });
-    const refused = await cashier.push('shifts', [second]);
+    expect((await demo.cashier.push('shifts', [first])).body).toEqual({
+      conflicts: [],
+      rejected: [],
+    });
+    const refused = await demo.cashier.push('shifts', [second]);
 
     expect(refused.body.rejected).toEqual([
       { id: 'shift-b', code: 'shift_already_open', message: expect.stringContaining('shift-a') },
     ]);
-    const { rows } = await t.db.query<{ code: string }>(
+    const { rows } = await demo.t.db.query<{ code: string }>(
       `select code from quarantine where collection = 'shifts' and document_id = 'shift-b'`,
       [],
     );
@@ -63,16 +49,16 @@ describe('shifts', () => {
 
     // Closing the first (compare-and-set on the same document) frees the device.
     expect((await close(first, 100_00)).body).toEqual({ conflicts: [], rejected: [] });
-    expect((await cashier.push('shifts', [second])).body.rejected).toEqual([]);
+    expect((await demo.cashier.push('shifts', [second])).body.rejected).toEqual([]);
     expect((await close(second, 100_00)).body.rejected).toEqual([]);
   });
 
   it('applies a closing before an opening pushed in the same batch, whatever their order', async () => {
     const open = buildShift('shift-c');
-    await cashier.push('shifts', [open]);
+    await demo.cashier.push('shifts', [open]);
     const next = buildShift('shift-d');
 
-    const pushed = await cashier.pushRows('shifts', [
+    const pushed = await demo.cashier.pushRows('shifts', [
       { assumedMasterState: null, newDocumentState: next },
       { assumedMasterState: open, newDocumentState: closeShift(open, 100_00, 100_00) },
     ]);
@@ -83,7 +69,7 @@ describe('shifts', () => {
 
   it('returns the master as a conflict for a stale closing', async () => {
     const open = buildShift('shift-e');
-    await cashier.push('shifts', [open]);
+    await demo.cashier.push('shifts', [open]);
     await close(open, 100_00);
 
     const stale = await close(open, 100_00, 99_00);
@@ -95,9 +81,9 @@ describe('shifts', () => {
 
   it('keeps cash movements immutable: another version is a conflict', async () => {
     const movement = buildCashMovement('cash-imm', 'shift-e', 'out', 5_00);
-    await cashier.push('cash_movements', [movement]);
+    await demo.cashier.push('cash_movements', [movement]);
 
-    const changed = await cashier.pushRows('cash_movements', [
+    const changed = await demo.cashier.pushRows('cash_movements', [
       { assumedMasterState: movement, newDocumentState: { ...movement, amount: 1 } },
     ]);
 
@@ -106,10 +92,10 @@ describe('shifts', () => {
 
   it('works out the expected cash of a closing itself, and says when the till differs', async () => {
     const open = buildShift('shift-f');
-    await cashier.push('shifts', [open]);
+    await demo.cashier.push('shifts', [open]);
     const sales = [cashSale('shift-f'), cashSale('shift-f')];
-    await cashier.push('sales', sales);
-    await cashier.push('cash_movements', [
+    await demo.cashier.push('sales', sales);
+    await demo.cashier.push('cash_movements', [
       buildCashMovement('cash-f-in', 'shift-f', 'in', 20_00),
       buildCashMovement('cash-f-out', 'shift-f', 'out', 5_00),
     ]);
@@ -118,8 +104,8 @@ describe('shifts', () => {
 
     const closing = closeShift(open, expected - 1_00, expected - 1_00);
     const result = await pushDocuments(
-      t.db,
-      t.bus,
+      demo.t.db,
+      demo.t.bus,
       { tenantId: 'demo', userId: 'staff-cashier', now: new Date() },
       'shifts',
       [{ assumedMasterState: open, newDocumentState: closing }],
@@ -135,7 +121,7 @@ describe('shifts', () => {
         }),
       },
     ]);
-    const { rows } = await t.db.query(
+    const { rows } = await demo.t.db.query(
       `select till_expected_cash, server_expected_cash, counted_cash from shift_cash_checks
        where shift_id = 'shift-f'`,
       [],
@@ -151,16 +137,16 @@ describe('shifts', () => {
 
   it('reports a shift over what has arrived so far, late sales included', async () => {
     const open = buildShift('shift-g');
-    await cashier.push('shifts', [open]);
+    await demo.cashier.push('shifts', [open]);
     const early = cashSale('shift-g');
-    await cashier.push('sales', [early]);
+    await demo.cashier.push('sales', [early]);
     const earlyCash = early.payments[0]?.amount ?? 0;
     await close(open, 100_00 + earlyCash);
 
     // A sale rung up in the shift reaches the server after the closing.
     const late = cashSale('shift-g');
-    await cashier.push('sales', [late]);
-    const report = await manager.get<ReportBody>('/api/shifts/shift-g/report');
+    await demo.cashier.push('sales', [late]);
+    const report = await demo.manager.get<ReportBody>('/api/shifts/shift-g/report');
 
     expect(report.status).toBe(200);
     expect(report.body.report).toMatchObject({
@@ -173,21 +159,21 @@ describe('shifts', () => {
 
   it('lists shifts by store and status for managers only', async () => {
     const open = buildShift('shift-h');
-    await cashier.push('shifts', [open]);
+    await demo.cashier.push('shifts', [open]);
 
-    const openOnes = await manager.get<{ shifts: Shift[] }>(
+    const openOnes = await demo.manager.get<{ shifts: Shift[] }>(
       '/api/shifts?storeId=store-main&status=open',
     );
-    const closedOnes = await manager.get<{ shifts: (Shift & { closingCheck: unknown })[] }>(
+    const closedOnes = await demo.manager.get<{ shifts: (Shift & { closingCheck: unknown })[] }>(
       '/api/shifts?status=closed',
     );
 
     expect(openOnes.body.shifts.map((s) => s.id)).toEqual(['shift-h']);
     expect(closedOnes.body.shifts.map((s) => s.id)).toContain('shift-f');
     expect(closedOnes.body.shifts.every((s) => s.closingCheck !== null)).toBe(true);
-    expect((await cashier.get('/api/shifts')).status).toBe(403);
-    expect((await cashier.get('/api/shifts/shift-h/report')).status).toBe(403);
-    expect((await manager.get('/api/shifts?status=paused')).status).toBe(422);
-    expect((await manager.get('/api/shifts/shift-nowhere/report')).status).toBe(404);
+    expect((await demo.cashier.get('/api/shifts')).status).toBe(403);
+    expect((await demo.cashier.get('/api/shifts/shift-h/report')).status).toBe(403);
+    expect((await demo.manager.get('/api/shifts?status=paused')).status).toBe(422);
+    expect((await demo.manager.get('/api/shifts/shift-nowhere/report')).status).toBe(404);
   });
 });

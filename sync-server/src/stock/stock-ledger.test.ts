@@ -1,32 +1,15 @@
 import type { StockMovement } from '@pos/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { apiClient, type ApiClient } from '../testing/api-client.ts';
-import {
-  buildSale,
-  createTestApp,
-  demoProducts,
-  login,
-  type TestApp,
-  SETUP_TIMEOUT_MS,
-} from '../testing/test-app.ts';
+import { useDemoApp } from '../testing/demo-app.ts';
+import { buildSale, demoProducts } from '../testing/test-app.ts';
 
 /** Guards against a stock ledger writable by cashiers: entries are immutable, authored, real. */
 describe('the stock ledger over push', () => {
-  let t: TestApp;
-  let cashier: ApiClient;
-  let manager: ApiClient;
   const product = demoProducts()[6];
   if (product === undefined) throw new Error('no demo product');
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    cashier = apiClient(t, (await login(t.app, 'cashier@demo.test', 'cashier123')).access_token);
-    manager = apiClient(t, (await login(t.app, 'manager@demo.test', 'manager123')).access_token);
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await t.close();
-  });
+  const demo = useDemoApp();
 
   const receive = (id: string, overrides: Partial<StockMovement> = {}): StockMovement => ({
     id,
@@ -43,14 +26,14 @@ describe('the stock ledger over push', () => {
   });
   const stored = async (id: string) =>
     (
-      await t.db.query<{ data: StockMovement }>(
+      await demo.t.db.query<{ data: StockMovement }>(
         `select data from documents where collection = 'stock_movements' and id = $1`,
         [id],
       )
     ).rows[0]?.data;
 
   it('refuses any movement pushed by a cashier', async () => {
-    const pushed = await cashier.push('stock_movements', [
+    const pushed = await demo.cashier.push('stock_movements', [
       receive('mv-cashier', { quantity: 100_000_000, createdBy: 'staff-cashier' }),
     ]);
 
@@ -59,14 +42,14 @@ describe('the stock ledger over push', () => {
   });
 
   it('stores a manager’s own movement for a real store and product', async () => {
-    const pushed = await manager.push('stock_movements', [receive('mv-ok')]);
+    const pushed = await demo.manager.push('stock_movements', [receive('mv-ok')]);
 
     expect(pushed.body).toEqual({ conflicts: [], rejected: [] });
     expect(await stored('mv-ok')).toEqual(receive('mv-ok'));
   });
 
   it('rejects movements in someone else’s name or for an unknown store or product', async () => {
-    const pushed = await manager.push('stock_movements', [
+    const pushed = await demo.manager.push('stock_movements', [
       receive('mv-forged', { createdBy: 'staff-cashier' }),
       receive('mv-nostore', { storeId: 'store-nowhere' }),
       receive('mv-noproduct', { productId: 'prod-nowhere' }),
@@ -81,15 +64,15 @@ describe('the stock ledger over push', () => {
 
   it('keeps server-written sale movements immutable: edits and deletes come back as conflicts', async () => {
     const sale = buildSale(1, [{ product, quantity: 2000 }]);
-    await cashier.push('sales', [sale]);
-    const { rows } = await t.db.query<{ data: StockMovement }>(
+    await demo.cashier.push('sales', [sale]);
+    const { rows } = await demo.t.db.query<{ data: StockMovement }>(
       `select data from documents where collection = 'stock_movements' and data ->> 'saleId' = $1`,
       [sale.id],
     );
     const master = rows[0]?.data;
     if (master === undefined) throw new Error('the sale wrote no movement');
 
-    const pushed = await manager.pushRows('stock_movements', [
+    const pushed = await demo.manager.pushRows('stock_movements', [
       { assumedMasterState: master, newDocumentState: { ...master, quantity: 100_000_000 } },
       { assumedMasterState: master, newDocumentState: { ...master, _deleted: true } },
     ]);
