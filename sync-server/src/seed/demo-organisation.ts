@@ -36,7 +36,7 @@ export function demoStore(updatedAt: string): Store {
       cashRounding: { increment: 5, mode: 'nearest' },
     },
     discountLimits: { cashier: 10_000, manager: 50_000, owner: 100_000 },
-    receiptHeader: 'Demo Bakery & Grocery\nMain Street',
+    receiptHeader: 'Demo Bakery & Grocery',
     receiptFooter: 'Thank you! Returns within 30 days with receipt.',
     scanning: DEMO_SCANNING,
   };
