@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 
 import type { ShiftApi } from '../data/till-api.ts';
 import { showToast } from '../ui/toast-store.ts';
-import { actionError } from './action-error.ts';
+import { useShiftAction } from './use-shift-action.ts';
 
 interface CashMovementFormProps {
   shifts: ShiftApi;
@@ -16,8 +16,7 @@ export function CashMovementForm({ shifts, currency }: CashMovementFormProps) {
   const [type, setType] = useState<MovementType>('out');
   const [amountText, setAmountText] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useShiftAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -31,18 +30,12 @@ export function CashMovementForm({ shifts, currency }: CashMovementFormProps) {
       return;
     }
 
-    setBusy(true);
-    try {
+    await run(async () => {
       await shifts.addCashMovement(type, amount, reason);
       showToast(`Cash ${type === 'in' ? 'in' : 'out'}: ${formatMoney(amount, currency)}`, 'info');
       setAmountText('');
       setReason('');
-      setError(null);
-    } catch (caught) {
-      setError(actionError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -8,7 +8,7 @@ import {
 import { useEffect, useState, type FormEvent } from 'react';
 
 import type { ShiftApi } from '../data/till-api.ts';
-import { actionError } from './action-error.ts';
+import { useShiftAction } from './use-shift-action.ts';
 
 interface CloseShiftFormProps {
   shifts: ShiftApi;
@@ -35,8 +35,7 @@ export function CloseShiftForm({
   const [lumpSum, setLumpSum] = useState('');
   const [blind, setBlind] = useState(true);
   const [expected, setExpected] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useShiftAction();
 
   useEffect(() => {
     let live = true;
@@ -57,14 +56,9 @@ export function CloseShiftForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    try {
+    await run(async () => {
       onClosed(await shifts.closeShift({ countedByDenomination: counted, blindClose: blind }));
-    } catch (caught) {
-      setError(actionError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -2,7 +2,7 @@ import { formatMoney, parseMoney } from '@pos/shared';
 import { useState, type FormEvent } from 'react';
 
 import type { ShiftApi } from '../data/till-api.ts';
-import { actionError } from './action-error.ts';
+import { useShiftAction } from './use-shift-action.ts';
 
 interface OpenShiftFormProps {
   shifts: ShiftApi;
@@ -11,8 +11,7 @@ interface OpenShiftFormProps {
 
 export function OpenShiftForm({ shifts, currency }: OpenShiftFormProps) {
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useShiftAction();
   const float = parseMoney(text, currency);
 
   async function submit(event: FormEvent) {
@@ -22,15 +21,7 @@ export function OpenShiftForm({ shifts, currency }: OpenShiftFormProps) {
       return;
     }
 
-    setBusy(true);
-    try {
-      await shifts.openShift(float);
-      setError(null);
-    } catch (caught) {
-      setError(actionError(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => shifts.openShift(float));
   }
 
   return (
