@@ -1,17 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The totals a receipt shows, read from the `data-minor` of each figure. */
-export interface ReceiptTotals {
-  subtotal: number;
-  discountTotal: number;
-  taxTotal: number;
-  total: number;
-  taxes: { taxRateId: string; amount: number }[];
-  cashRounding: number;
-  due: number;
-  paid: number;
-  change: number;
-}
+import type { ServerTotals } from '../support/server-api.ts';
+
+/** The totals a receipt shows, read from the `data-minor` of each figure: the server's shape. */
+export type ReceiptTotals = ServerTotals;
 
 export interface ReceiptRecord {
   saleId: string;
