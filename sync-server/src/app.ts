@@ -3,17 +3,28 @@ import { bodyLimit } from 'hono/body-limit';
 
 import { authenticate } from './auth/authenticate.ts';
 import type { Auth } from './auth/create-auth.ts';
+import type { Authorizer } from './authz/authorizer.ts';
+import { createEmbeddedAuthorizer } from './authz/embedded-authorizer.ts';
+import { createPullPageCache, type PullPageCache } from './cache/pull-page-cache.ts';
+import type { RedisStatus } from './cache/redis-status.ts';
 import type { Database } from './db/database.ts';
 import { ApiError } from './http/api-error.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { createErrorHandler, notFoundHandler } from './http/error-handler.ts';
 import type { Logger } from './observability/logger.ts';
 import { requestContext } from './observability/request-context.ts';
+import { createAuthzSync, type AuthzSync } from './replication/authz-sync.ts';
 import type { ChangeBus } from './replication/change-bus.ts';
 import { authDevRoutes } from './routes/auth-dev-routes.ts';
+import {
+  clientConfigRoute,
+  EMBEDDED_CLIENT_CONFIG,
+  type ClientConfig,
+} from './routes/client-config-route.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { metricsRoutes } from './routes/metrics-routes.ts';
 import { meRoute } from './routes/me-route.ts';
 import { quarantineRoutes } from './routes/quarantine-routes.ts';
 import { receiptOutboxRoutes } from './routes/receipt-outbox-routes.ts';
@@ -27,11 +38,21 @@ export interface AppDeps {
   db: Database;
   auth: Auth;
   bus: ChangeBus;
+  /** Answers every permission question of writes and report reads; embedded when omitted. */
+  authorizer?: Authorizer;
+  /** Keeps the authorizer's copy of staff, stores and devices current; made here if omitted. */
+  authzSync?: AuthzSync;
+  /** Catalog pull pages through Redis (connectRedis); straight from the database when omitted. */
+  pullPages?: PullPageCache | undefined;
+  /** The Redis connections readiness and metrics report on; undefined without Redis. */
+  redis?: RedisStatus | undefined;
   logger: Logger;
   bodyLimitBytes: number;
   /** Where the built till lives; undefined serves no static files (tests). */
   clientDist?: string | undefined;
   now?: () => Date;
+  /** How the till signs in (GET /api/client-config); embedded when omitted. */
+  clientConfig?: ClientConfig;
   /** Aborted at shutdown so open event streams end and the server can close. */
   shutdown?: AbortSignal;
 }
@@ -56,19 +77,29 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
 
-  app.route('/health', healthRoutes(deps.db));
+  const pullPages =
+    deps.pullPages ?? createPullPageCache({ db: deps.db, redis: undefined, ttlSeconds: 0 });
+  const redis = deps.redis;
+  app.route('/health', healthRoutes(deps.db, redis && { redis, pullCache: pullPages }));
+  app.route('/metrics', metricsRoutes({ pullCache: pullPages, redis }));
   if (deps.auth.embedded) app.route('/auth/dev', authDevRoutes(deps.auth.embedded));
 
+  // Public and before authentication: the till asks it before anyone has signed in.
+  app.route('/api/client-config', clientConfigRoute(deps.clientConfig ?? EMBEDDED_CLIENT_CONFIG));
   app.use('/api/*', authenticate(deps.auth.verify));
   app.route('/api/me', meRoute(deps.db));
-  app.route('/api/sync', syncRoutes({ db: deps.db, bus: deps.bus, now, shutdown }));
-  app.route('/api/devices', deviceRoutes({ db: deps.db, bus: deps.bus, now }));
-  app.route('/api/sales', salesRoutes(deps.db));
-  app.route('/api/stock', stockRoutes(deps.db));
-  app.route('/api/shifts', shiftRoutes(deps.db));
+  const authorizer = deps.authorizer ?? createEmbeddedAuthorizer({ db: deps.db });
+  const authz = { db: deps.db, authorizer };
+  const authzSync = deps.authzSync ?? createAuthzSync({ authorizer, logger: deps.logger });
+  const writes = { ...authz, bus: deps.bus, authzSync, now };
+  app.route('/api/sync', syncRoutes({ ...writes, pullPages, shutdown }));
+  app.route('/api/devices', deviceRoutes(writes));
+  app.route('/api/sales', salesRoutes(authz));
+  app.route('/api/stock', stockRoutes(authz));
+  app.route('/api/shifts', shiftRoutes(authz));
   app.route('/api/customers', customerRoutes(deps.db));
-  app.route('/api/receipt-outbox', receiptOutboxRoutes(deps.db));
-  app.route('/api/quarantine', quarantineRoutes(deps.db));
+  app.route('/api/receipt-outbox', receiptOutboxRoutes(authz));
+  app.route('/api/quarantine', quarantineRoutes(authz));
 
   if (deps.clientDist !== undefined) app.route('/', staticTill(deps.clientDist));
 

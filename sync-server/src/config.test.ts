@@ -37,6 +37,43 @@ describe('readConfig', () => {
     });
   });
 
+  it('asks the shared model by default, Permify when told, with its URL and cache time', () => {
+    expect(readConfig({}).authz).toEqual({
+      mode: 'embedded',
+      permifyUrl: 'http://127.0.0.1:3476',
+      cacheTtlMs: 5000,
+    });
+    expect(
+      readConfig({
+        AUTHZ_MODE: 'permify',
+        PERMIFY_URL: 'http://permify.internal:3476/',
+        AUTHZ_CACHE_TTL_MS: '0',
+      }).authz,
+    ).toEqual({ mode: 'permify', permifyUrl: 'http://permify.internal:3476', cacheTtlMs: 0 });
+    expect(() => readConfig({ AUTHZ_MODE: 'opa' })).toThrow(/AUTHZ_MODE/);
+  });
+
+  it('keeps everything in process without REDIS_URL, and reads the cache settings with it', () => {
+    expect(readConfig({}).redis).toEqual({
+      url: undefined,
+      commandTimeoutMs: 200,
+      pullCacheTtlSeconds: 300,
+    });
+    expect(
+      readConfig({
+        REDIS_URL: 'redis://cache.internal:6379',
+        CACHE_PULL_TTL_SECONDS: '3600',
+        REDIS_COMMAND_TIMEOUT_MS: '50',
+      }).redis,
+    ).toEqual({
+      url: 'redis://cache.internal:6379',
+      commandTimeoutMs: 50,
+      pullCacheTtlSeconds: 3600,
+    });
+    expect(() => readConfig({ REDIS_URL: 'cache.internal:6379' })).toThrow(/REDIS_URL/);
+    expect(() => readConfig({ CACHE_PULL_TTL_SECONDS: '0' })).toThrow(/CACHE_PULL_TTL_SECONDS/);
+  });
+
   it('refuses bad values with every problem named', () => {
     const read = () => readConfig({ PORT: 'eighty', AUTH_MODE: 'oidc', LOG_LEVEL: 'loud' });
 

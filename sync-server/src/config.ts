@@ -22,6 +22,7 @@ const envSchema = z
     AUTH_ISSUER: z.preprocess(emptyAsUndefined, z.url().optional()),
     AUTH_JWKS_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     AUTH_AUDIENCE: z.preprocess(emptyAsUndefined, z.string().min(1).default(API_AUDIENCE)),
+    AUTH_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().min(1).default('pos-till')),
     CLIENT_DIST: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(logLevels).default('info')),
     BODY_LIMIT_BYTES: z.preprocess(
@@ -34,6 +35,27 @@ const envSchema = z
     ),
     SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(['0', '1', 'true', 'false']).optional()),
     DEMO_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
+    AUTHZ_MODE: z.preprocess(emptyAsUndefined, z.enum(['embedded', 'permify']).default('embedded')),
+    PERMIFY_URL: z.preprocess(emptyAsUndefined, z.url().default('http://127.0.0.1:3476')),
+    AUTHZ_CACHE_TTL_MS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int().min(0).default(5000),
+    ),
+    REDIS_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^rediss?:\/\//)
+        .optional(),
+    ),
+    CACHE_PULL_TTL_SECONDS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int().min(1).default(300),
+    ),
+    REDIS_COMMAND_TIMEOUT_MS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int().min(10).default(200),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_MODE === 'oidc' && env.AUTH_ISSUER === undefined) {
@@ -53,6 +75,23 @@ export interface AuthConfig {
   audience: string;
 }
 
+/** Without a URL the server keeps everything in process: no cache, live events per instance. */
+export interface RedisConfig {
+  url: string | undefined;
+  /** A slow Redis must not slow a request down; past this the request goes without it. */
+  commandTimeoutMs: number;
+  pullCacheTtlSeconds: number;
+}
+
+/** Who answers permission questions: the shared model over the documents, or Permify. */
+export interface AuthzConfig {
+  mode: 'embedded' | 'permify';
+  /** Permify's HTTP API; only read in permify mode. */
+  permifyUrl: string;
+  /** How long a Permify answer is reused in this process; 0 asks every time. */
+  cacheTtlMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -60,11 +99,15 @@ export interface Config {
   databaseUrl: string | undefined;
   pgliteDir: string;
   auth: AuthConfig;
+  /** The OIDC client the till signs in with (public, PKCE); GET /api/client-config names it. */
+  authClientId: string;
   clientDist: string;
   logLevel: LogLevel;
   bodyLimitBytes: number;
   seedDemo: boolean;
   demoSize: number | undefined;
+  redis: RedisConfig;
+  authz: AuthzConfig;
 }
 
 export class ConfigError extends Error {
@@ -98,11 +141,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     pgliteDir: resolveFromRoot(e.PGLITE_DIR ?? '.stack/data/pglite'),
     auth: { mode: e.AUTH_MODE, issuer, jwksUrl, audience: e.AUTH_AUDIENCE },
+    authClientId: e.AUTH_CLIENT_ID,
     clientDist: resolveFromRoot(e.CLIENT_DIST ?? 'dist/client'),
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     seedDemo: e.SEED_DEMO === '1' || e.SEED_DEMO === 'true',
     demoSize: e.DEMO_SIZE,
+    redis: {
+      url: e.REDIS_URL,
+      commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
+      pullCacheTtlSeconds: e.CACHE_PULL_TTL_SECONDS,
+    },
+    authz: {
+      mode: e.AUTHZ_MODE,
+      permifyUrl: e.PERMIFY_URL.replace(/\/+$/, ''),
+      cacheTtlMs: e.AUTHZ_CACHE_TTL_MS,
+    },
   };
 }
 

@@ -4,11 +4,14 @@ import { serve } from '@hono/node-server';
 
 import { createApp } from './app.ts';
 import { createAuth } from './auth/create-auth.ts';
+import { createAuthorizer } from './authz/create-authorizer.ts';
+import { connectRedis } from './cache/connect-redis.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { runMigrations } from './db/migrate.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createLogger } from './observability/logger.ts';
-import { createInProcessChangeBus } from './replication/change-bus.ts';
+import { createAuthzSync, readTenantIds } from './replication/authz-sync.ts';
+import { clientConfigOf } from './routes/client-config-route.ts';
 import { DEMO_SIZE_DEFAULT, seedDemo } from './seed/seed-demo.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -24,6 +27,10 @@ async function main(): Promise<void> {
   const applied = await runMigrations(db);
   logger.info('database ready', { kind: db.kind, migrationsApplied: applied });
 
+  const authorizer = createAuthorizer(config.authz, db, logger);
+  const authzSync = createAuthzSync({ authorizer, logger });
+
+  const synced = new Set<string>();
   if (args['seed-demo'] === true || config.seedDemo) {
     const size = Number(args['demo-size'] ?? config.demoSize ?? DEMO_SIZE_DEFAULT);
     if (!Number.isInteger(size) || size < 1)
@@ -31,18 +38,33 @@ async function main(): Promise<void> {
     const started = performance.now();
     const result = await seedDemo(db, { size });
     logger.info('demo seeded', { ...result, durationMs: Math.round(performance.now() - started) });
+    await authzSync.syncTenants(result.tenantIds);
+    for (const tenantId of result.tenantIds) synced.add(tenantId);
   }
 
+  // The permission backend may have missed changes while this server was down, or a sync may
+  // have failed before a restart: every tenant is rewritten once at start. A failure is logged
+  // and retried; the server starts anyway and answers `unavailable` where it must ask.
+  const tenantIds = await readTenantIds(db);
+  await authzSync.syncTenants(tenantIds.filter((tenantId) => !synced.has(tenantId)));
+  logger.info('permissions ready', { mode: config.authz.mode, pending: authzSync.pending() });
+
   const auth = await createAuth(config.auth, db);
-  const bus = createInProcessChangeBus();
+  // Without REDIS_URL: live events stay in this process and pulls read the database only.
+  const shared = connectRedis({ config: config.redis, db, logger });
   const shutdown = new AbortController();
   const app = createApp({
     db,
     auth,
-    bus,
+    bus: shared.bus,
+    authorizer,
+    authzSync,
+    pullPages: shared.pullPages,
+    redis: shared.redis,
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     clientDist: config.clientDist,
+    clientConfig: clientConfigOf({ ...config.auth, clientId: config.authClientId }),
     shutdown: shutdown.signal,
   });
 
@@ -62,13 +84,14 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('shutting down', { signal });
     shutdown.abort();
+    authzSync.stop();
     const force = setTimeout(() => {
       logger.warn('shutdown grace period over');
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
-      void db.close().then(() => {
+      void Promise.all([shared.close(), db.close()]).then(() => {
         logger.info('stopped');
         process.exit(0);
       });

@@ -1,45 +1,89 @@
-import {
-  authorize,
-  type AuthzDecision,
-  type StoreOnlyAction,
-  type TenantWideAction,
-} from '@pos/shared';
+import type { Action, TenantWideAction } from '@pos/shared';
 import type { MiddlewareHandler } from 'hono';
 
+import type { Authorizer, AuthzQuestion } from '../authz/authorizer.ts';
+import type { Queryable } from '../db/database.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AuthContext } from './auth-context.ts';
+import { loadStaffMember } from './staff-member.ts';
 
-/**
- * Asks the shared permission model about the whole tenant, with the token's realm roles as
- * tenant roles. TODO(#4): per-store roles come from Permify; the token has tenant roles only.
- */
-export function decide(auth: AuthContext, action: TenantWideAction): AuthzDecision {
-  const subject = { userId: auth.userId, tenantRoles: auth.roles, storeRoles: {} };
-  return authorize({ subject, action, tenantId: auth.tenantId });
+/** What a route needs to ask permission questions about the caller. */
+export interface AuthzDeps {
+  db: Queryable;
+  authorizer: Authorizer;
 }
 
-export function requirePermission(action: TenantWideAction): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const decision = decide(c.get('auth'), action);
-    if (!decision.allowed) throw new ApiError('forbidden', decision.reason);
-    await next();
-  };
-}
+/** Where the caller may do a tenant-wide action: in every store, or in these only. */
+export type PermittedScope = { everywhere: true } | { everywhere: false; storeIds: string[] };
 
-/**
- * Asks about one store with the token's roles. They are tenant roles, so the answer is the
- * same in every store for now; without a store, a store-only action is refused.
- * TODO(#4): Permify answers per store.
- */
-export function decideInStore(
-  auth: AuthContext,
-  action: StoreOnlyAction,
-  storeId: string | undefined,
-): AuthzDecision {
-  const subject = { userId: auth.userId, tenantRoles: auth.roles, storeRoles: {} };
+/** One question about the caller; the tenant is always the token's, never a document's. */
+export function askAbout(auth: AuthContext, action: Action, storeId?: string): AuthzQuestion {
   const where = storeId === undefined ? {} : { storeId };
-  return authorize({ subject, action, tenantId: auth.tenantId, ...where });
+  return { tenantId: auth.tenantId, userId: auth.userId, action, ...where };
+}
+
+/**
+ * Asks about the whole tenant and about each live store, in one round trip. A manager of one
+ * store sees that store's reports and may keep up the catalogue every store shares; someone
+ * allowed nowhere is refused with the tenant-wide reason, which says who can help.
+ */
+export async function permittedScope(
+  deps: AuthzDeps,
+  auth: AuthContext,
+  action: TenantWideAction,
+): Promise<PermittedScope> {
+  const storeIds = await liveStoreIds(deps.db, auth.tenantId);
+  const [tenant, ...inStores] = await deps.authorizer.checkMany([
+    askAbout(auth, action),
+    ...storeIds.map((storeId) => askAbout(auth, action, storeId)),
+  ]);
+  if (tenant === undefined) throw new Error('the authorizer answered no question');
+  if (tenant.allowed) return { everywhere: true };
+
+  const allowed = storeIds.filter((_, index) => inStores[index]?.allowed === true);
+  if (allowed.length === 0) throw new ApiError('forbidden', tenant.reason);
+  return { everywhere: false, storeIds: allowed };
+}
+
+export function inScope(scope: PermittedScope, storeId: string): boolean {
+  return scope.everywhere || scope.storeIds.includes(storeId);
+}
+
+/** The store ids a query may read, or null for every store of the tenant. */
+export function scopeFilter(scope: PermittedScope): string[] | null {
+  return scope.everywhere ? null : scope.storeIds;
+}
+
+/** Refuses a store outside the scope, with the same words as a refused question. */
+export function requireInScope(scope: PermittedScope, storeId: string): void {
+  if (!inScope(scope, storeId)) {
+    throw new ApiError('forbidden', `Your roles do not allow this in store ${storeId}`);
+  }
+}
+
+/**
+ * Passes when any of the questions is allowed, asked in one round trip; refused with the last
+ * one's reason, so the most specific question goes last.
+ */
+export async function requireAnyOf(
+  deps: AuthzDeps,
+  questions: readonly AuthzQuestion[],
+): Promise<void> {
+  const decisions = await deps.authorizer.checkMany(questions);
+  if (decisions.some((decision) => decision.allowed)) return;
+  const last = decisions.at(-1);
+  throw new ApiError('forbidden', last?.allowed === false ? last.reason : 'not allowed');
+}
+
+/**
+ * The caller is a live staff member of the token's tenant. A removed member's token may stay
+ * valid for minutes; refusing the whole push keeps their till's rows queued, never dropped.
+ */
+export async function requireStaffMember(db: Queryable, auth: AuthContext): Promise<void> {
+  if ((await loadStaffMember(db, auth.tenantId, auth.userId)) === undefined) {
+    throw new ApiError('forbidden', 'you are not a staff member of this organisation');
+  }
 }
 
 /** Tills read what tills write: any member of the tenant with a role. */
@@ -50,4 +94,13 @@ export function requireMember(): MiddlewareHandler<AppEnv> {
     }
     await next();
   };
+}
+
+async function liveStoreIds(db: Queryable, tenantId: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `select id from documents
+     where tenant_id = $1 and collection = 'stores' and not deleted order by id`,
+    [tenantId],
+  );
+  return rows.map((row) => row.id);
 }

@@ -1,11 +1,4 @@
-import {
-  highestRole,
-  rolesUpTo,
-  staffSchema,
-  type AuthzSubject,
-  type Role,
-  type Staff,
-} from '@pos/shared';
+import { staffSchema, type AuthzSubject, type Staff } from '@pos/shared';
 
 import type { Queryable } from '../db/database.ts';
 import { readMaster } from '../replication/read-masters.ts';
@@ -23,23 +16,10 @@ export async function loadStaffMember(
 /**
  * The staff document as the permission model sees it: an owner runs every store of the
  * tenant; any other role holds in the stores the member is assigned to (`storeIds`) only.
- * TODO(#4): Permify keeps these relationships once it decides.
+ * The embedded authorizer decides with it, and the Permify sync writes the same relationships.
  */
 export function staffSubject(staff: Staff): AuthzSubject {
   const tenantRoles = staff.roles.filter((role) => role === 'owner');
   const storeRoles = Object.fromEntries(staff.storeIds.map((storeId) => [storeId, staff.roles]));
   return { userId: staff.id, tenantRoles, storeRoles };
-}
-
-/**
- * Every role the member acts as in one store, the roles below their highest included, as
- * `authorize` counts them; empty when they hold none there.
- */
-export function rolesInStore(staff: Staff, storeId: string): Role[] {
-  const subject = staffSubject(staff);
-  const held = Object.hasOwn(subject.storeRoles, storeId)
-    ? [...subject.tenantRoles, ...(subject.storeRoles[storeId] ?? [])]
-    : subject.tenantRoles;
-  const highest = highestRole(held);
-  return highest === null ? [] : rolesUpTo(highest);
 }

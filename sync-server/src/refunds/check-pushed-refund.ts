@@ -1,6 +1,7 @@
 import { checkRefund, type RejectedDocument, type Sale } from '@pos/shared';
 
 import type { Queryable } from '../db/database.ts';
+import type { Permits } from '../replication/push-permits.ts';
 import { checkRefundApproval } from './check-refund-approval.ts';
 import { loadRefundHistory, type RefundHistory } from './load-refund-history.ts';
 
@@ -14,16 +15,17 @@ export type RefundVerdict =
  */
 export async function checkPushedRefund(
   tx: Queryable,
-  tenantId: string,
+  context: { tenantId: string; permits: Permits },
   refund: Sale,
   pending: readonly Sale[],
 ): Promise<RefundVerdict> {
+  const { tenantId } = context;
   const refuse = (code: string, message: string): RefundVerdict => ({
     kind: 'refused',
     rejected: { id: refund.id, code, message },
   });
 
-  const approval = await checkRefundApproval(tx, tenantId, refund);
+  const approval = await checkRefundApproval(tx, context, refund);
   if (!approval.ok) return refuse('refund_not_approved', approval.message);
 
   // Without the original nothing bounds what the refund gives back (money and stock), and its

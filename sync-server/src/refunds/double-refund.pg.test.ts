@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { applyPush } from '../replication/apply-push.ts';
 import { lockTenantWrites } from '../replication/lock-tenant-writes.ts';
+import { askPermits } from '../replication/push-permits.ts';
+import { pushQuestions } from '../replication/push-questions.ts';
 import { freshPostgres, type FreshPostgres } from '../testing/fresh-postgres.ts';
 import {
   bearer,
@@ -58,12 +60,13 @@ describe('refunds racing on Postgres', () => {
     const firstApplied = new Promise<void>((resolve) => (applied = resolve));
 
     // The first till's push has checked and written its refund but not committed yet.
+    const pusher = { tenantId: 'demo', userId: 'staff-cashier' };
+    const rows = [{ assumedMasterState: null, newDocumentState: first }];
+    const permits = await askPermits(t.authorizer, 'demo', pushQuestions(pusher, 'sales', rows));
     const firstPush = t.db.transaction(async (tx) => {
       await lockTenantWrites(tx, 'demo');
-      const context = { tenantId: 'demo', userId: 'staff-cashier', now: new Date() };
-      const outcome = await applyPush(tx, context, 'sales', [
-        { assumedMasterState: null, newDocumentState: first },
-      ]);
+      const context = { ...pusher, now: new Date(), permits };
+      const outcome = await applyPush(tx, context, 'sales', rows);
       applied();
       await held;
       return outcome.response;

@@ -14,12 +14,16 @@ export type ChangeListener = (event: ChangeEvent) => void;
 
 /**
  * Tells open streams that documents changed. Publish only after commit, so a listener never
- * sees a write that could still roll back. TODO(#5): Redis pub/sub implements this across
- * server instances.
+ * sees a write that could still roll back. In process here; across server instances through
+ * Redis pub/sub (redis-change-bus.ts).
  */
 export interface ChangeBus {
   publish(event: ChangeEvent): void;
-  subscribe(tenantId: string, listener: ChangeListener): () => void;
+  /**
+   * `onMissed` hears that events of the tenant may have been lost (Redis was unreachable for a
+   * while), so the stream can tell its till to pull instead.
+   */
+  subscribe(tenantId: string, listener: ChangeListener, onMissed?: () => void): () => void;
 }
 
 export function createInProcessChangeBus(): ChangeBus {

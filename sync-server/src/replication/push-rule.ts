@@ -1,12 +1,19 @@
 import type { RejectedDocument, StockMovement } from '@pos/shared';
 
 import type { Queryable } from '../db/database.ts';
+import type { Permits, PushQuestion } from './push-permits.ts';
 import type { StoredDocument } from './write-documents.ts';
 
-export interface PushContext {
+/** Who pushes: tenant and user come from the verified token only. */
+export interface Pusher {
   tenantId: string;
   userId: string;
+}
+
+export interface PushContext extends Pusher {
   now: Date;
+  /** The answers to what the rule's `questions` raised for this push's documents. */
+  permits: Permits;
 }
 
 /** Something a push found that operators should hear about; the route logs it. */
@@ -32,6 +39,11 @@ export type WriteDecision =
 export interface PushRule {
   /** Never changes once stored: another version of it is a conflict, however assumed. */
   immutable: boolean;
+  /**
+   * The permission questions a valid document raises; they are answered before the push's
+   * transaction and read in `decide` through `context.permits`.
+   */
+  questions?: (pusher: Pusher, document: StoredDocument) => PushQuestion[];
   /** Rows apply lowest first (stable), e.g. a shift's closing before the next one's opening. */
   priority?: (document: StoredDocument) => number;
   decide: (tx: Queryable, context: PushContext, proposal: WriteProposal) => Promise<WriteDecision>;

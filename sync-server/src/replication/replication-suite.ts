@@ -271,7 +271,7 @@ export function replicationSuite(label: string, open: () => Promise<TestApp>): v
     it('moves stock on hand by the sold quantities, from the ledger', async () => {
       const onHand = async () => {
         const response = await t.app.request('/api/stock/on-hand?storeId=store-main', {
-          headers: bearer(cashier),
+          headers: bearer(manager),
         });
         return (await response.json()) as Record<string, number>;
       };

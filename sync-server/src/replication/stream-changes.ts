@@ -24,12 +24,15 @@ export function streamChanges(c: Context<AppEnv>, bus: ChangeBus, shutdown: Abor
     };
     const sendEvent = (event: StreamEvent) => send(`data: ${JSON.stringify(event)}\n\n`);
 
-    const unsubscribe = bus.subscribe(tenantId, (change: ChangeEvent) =>
-      sendEvent({
-        collection: change.collection,
-        documents: change.documents,
-        checkpoint: change.checkpoint,
-      }),
+    const unsubscribe = bus.subscribe(
+      tenantId,
+      (change: ChangeEvent) =>
+        sendEvent({
+          collection: change.collection,
+          documents: change.documents,
+          checkpoint: change.checkpoint,
+        }),
+      () => sendEvent('RESYNC'),
     );
     sendEvent('RESYNC');
     logger.info('stream opened');

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 
-import { requirePermission } from '../auth/authorize-tenant.ts';
-import type { Queryable } from '../db/database.ts';
+import { permittedScope, scopeFilter, type AuthzDeps } from '../auth/authorize-tenant.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readLimit } from '../http/read-limit.ts';
 
@@ -19,16 +18,26 @@ interface QuarantineRow {
  * What the server would not apply, newest first, with why and the document as pushed, so a
  * manager can see every sale that did not make it into the books and act on it.
  */
-export function quarantineRoutes(db: Queryable): Hono<AppEnv> {
+export function quarantineRoutes(deps: AuthzDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(requirePermission('view_reports'));
 
   app.get('/', async (c) => {
-    const { rows } = await db.query<QuarantineRow>(
+    const auth = c.get('auth');
+    const scope = await permittedScope(deps, auth, 'view_reports');
+
+    // A manager of some stores sees what their stores' tills pushed, and what names no store
+    // (customers, or a body too broken to name one). The store is read from the document, or
+    // from the pushed row when the document itself was refused as invalid.
+    const { rows } = await deps.db.query<QuarantineRow>(
       `select collection, document_id, code, message, received_at, user_id, body
-       from quarantine where tenant_id = $1
+       from quarantine
+       where tenant_id = $1
+         and ($3::text[] is null
+              or coalesce(body ->> 'storeId', body -> 'newDocumentState' ->> 'storeId') is null
+              or coalesce(body ->> 'storeId', body -> 'newDocumentState' ->> 'storeId')
+                 = any($3::text[]))
        order by received_at desc, collection, document_id, code limit $2`,
-      [c.get('auth').tenantId, readLimit(c.req.query('limit'))],
+      [auth.tenantId, readLimit(c.req.query('limit')), scopeFilter(scope)],
     );
     return c.json({
       entries: rows.map((row) => ({

@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 
-import { requirePermission } from '../auth/authorize-tenant.ts';
-import type { Queryable } from '../db/database.ts';
+import { permittedScope, scopeFilter, type AuthzDeps } from '../auth/authorize-tenant.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readLimit } from '../http/read-limit.ts';
@@ -16,21 +15,29 @@ interface OutboxRow {
   created_at: Date | string;
 }
 
-/** Receipt emails waiting to be sent (or sent, or failed), newest first, for managers. */
-export function receiptOutboxRoutes(db: Queryable): Hono<AppEnv> {
+/**
+ * Receipt emails waiting to be sent (or sent, or failed), newest first, for managers of the
+ * stores the sales were made in.
+ */
+export function receiptOutboxRoutes(deps: AuthzDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(requirePermission('view_reports'));
 
   app.get('/', async (c) => {
+    const auth = c.get('auth');
+    const scope = await permittedScope(deps, auth, 'view_reports');
     const status = statusSchema.safeParse(c.req.query('status'));
     if (!status.success) {
       throw new ApiError('validation_failed', 'status is not valid', status.error.issues);
     }
-    const { rows } = await db.query<OutboxRow>(
-      `select sale_id, email, status, created_at from receipt_outbox
-       where tenant_id = $1 and ($2::text is null or status = $2)
-       order by created_at desc, sale_id limit $3`,
-      [c.get('auth').tenantId, status.data ?? null, readLimit(c.req.query('limit'))],
+    const { rows } = await deps.db.query<OutboxRow>(
+      `select o.sale_id, o.email, o.status, o.created_at from receipt_outbox o
+       where o.tenant_id = $1 and ($2::text is null or o.status = $2)
+         and ($4::text[] is null or exists (
+           select 1 from documents d
+           where d.tenant_id = o.tenant_id and d.collection = 'sales' and d.id = o.sale_id
+             and d.data ->> 'storeId' = any($4::text[])))
+       order by o.created_at desc, o.sale_id limit $3`,
+      [auth.tenantId, status.data ?? null, readLimit(c.req.query('limit')), scopeFilter(scope)],
     );
     return c.json({
       receipts: rows.map((row) => ({

@@ -2,8 +2,14 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 
 import type { AuthContext } from '../auth/auth-context.ts';
-import { decide, decideInStore } from '../auth/authorize-tenant.ts';
-import type { Queryable } from '../db/database.ts';
+import {
+  askAbout,
+  permittedScope,
+  requireAnyOf,
+  requireInScope,
+  scopeFilter,
+  type AuthzDeps,
+} from '../auth/authorize-tenant.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readLimit } from '../http/read-limit.ts';
@@ -13,11 +19,21 @@ import { findByReceiptNumber } from '../sales/find-by-receipt.ts';
 
 const receiptNumberSchema = z.string().min(1).max(40);
 
-/** Reports read every sale; someone refunding may find the one sale they give money back on. */
-function requireReportsOrRefund(auth: AuthContext, storeId: string | undefined): void {
-  if (decide(auth, 'view_reports').allowed) return;
-  const refund = decideInStore(auth, 'refund', storeId);
-  if (!refund.allowed) throw new ApiError('forbidden', refund.reason);
+/**
+ * Reports read the sales of their stores; someone refunding in `refundStoreId` may find the one
+ * sale they give money back on, rung up at any till of the tenant.
+ */
+function requireReportsOrRefund(
+  deps: AuthzDeps,
+  auth: AuthContext,
+  saleStoreId: string | undefined,
+  refundStoreId: string | undefined,
+): Promise<void> {
+  return requireAnyOf(deps, [
+    askAbout(auth, 'view_reports'),
+    ...(saleStoreId === undefined ? [] : [askAbout(auth, 'view_reports', saleStoreId)]),
+    askAbout(auth, 'refund', refundStoreId),
+  ]);
 }
 
 /**
@@ -25,7 +41,8 @@ function requireReportsOrRefund(auth: AuthContext, storeId: string | undefined):
  * one found by receipt number (with its refunds) or id for a refund at any till of the tenant.
  * `storeId` on a lookup names the store the refund happens in.
  */
-export function salesRoutes(db: Queryable): Hono<AppEnv> {
+export function salesRoutes(deps: AuthzDeps): Hono<AppEnv> {
+  const { db } = deps;
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
@@ -38,18 +55,19 @@ export function salesRoutes(db: Queryable): Hono<AppEnv> {
       if (!parsed.success) {
         throw new ApiError('validation_failed', 'receiptNumber is not valid', parsed.error.issues);
       }
-      requireReportsOrRefund(auth, storeId);
+      await requireReportsOrRefund(deps, auth, storeId, storeId);
       return c.json(await findByReceiptNumber(db, auth.tenantId, parsed.data));
     }
 
-    const reports = decide(auth, 'view_reports');
-    if (!reports.allowed) throw new ApiError('forbidden', reports.reason);
+    const scope = await permittedScope(deps, auth, 'view_reports');
+    if (storeId !== undefined) requireInScope(scope, storeId);
     const { rows } = await db.query<{ data: StoredDocument }>(
       `select data from documents
        where tenant_id = $1 and collection = 'sales'
          and ($2::text is null or data ->> 'storeId' = $2)
+         and ($4::text[] is null or data ->> 'storeId' = any($4::text[]))
        order by seq desc limit $3`,
-      [auth.tenantId, storeId ?? null, readLimit(c.req.query('limit'))],
+      [auth.tenantId, storeId ?? null, readLimit(c.req.query('limit')), scopeFilter(scope)],
     );
     return c.json({ sales: rows.map((row) => row.data) });
   });
@@ -58,8 +76,8 @@ export function salesRoutes(db: Queryable): Hono<AppEnv> {
     const auth = c.get('auth');
     const sale = await readMaster(db, auth.tenantId, 'sales', c.req.param('id'));
     if (sale === undefined) throw new ApiError('not_found', 'no such sale');
-    const saleStore = typeof sale['storeId'] === 'string' ? sale['storeId'] : '';
-    requireReportsOrRefund(auth, c.req.query('storeId') ?? saleStore);
+    const saleStore = typeof sale['storeId'] === 'string' ? sale['storeId'] : undefined;
+    await requireReportsOrRefund(deps, auth, saleStore, c.req.query('storeId') ?? saleStore);
     return c.json(sale);
   });
 

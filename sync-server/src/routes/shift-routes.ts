@@ -2,8 +2,12 @@ import { shiftSchema } from '@pos/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 
-import { requirePermission } from '../auth/authorize-tenant.ts';
-import type { Queryable } from '../db/database.ts';
+import {
+  permittedScope,
+  requireInScope,
+  scopeFilter,
+  type AuthzDeps,
+} from '../auth/authorize-tenant.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readLimit } from '../http/read-limit.ts';
@@ -14,15 +18,20 @@ import { shiftReport } from '../shifts/shift-report.ts';
 const statusSchema = z.enum(['open', 'closed']).optional();
 
 /**
- * Shifts for managers: the list (newest opening first, each with what the server found when it
- * closed) and the Z report of one, recomputed over whatever of the shift has arrived so far.
+ * Shifts for managers of their stores: the list (newest opening first, each with what the
+ * server found when it closed) and the Z report of one, recomputed over whatever of the shift
+ * has arrived so far.
  */
-export function shiftRoutes(db: Queryable): Hono<AppEnv> {
+export function shiftRoutes(deps: AuthzDeps): Hono<AppEnv> {
+  const { db } = deps;
   const app = new Hono<AppEnv>();
-  app.use(requirePermission('view_reports'));
 
   app.get('/', async (c) => {
-    const tenantId = c.get('auth').tenantId;
+    const auth = c.get('auth');
+    const storeId = c.req.query('storeId');
+    const scope = await permittedScope(deps, auth, 'view_reports');
+    if (storeId !== undefined) requireInScope(scope, storeId);
+
     const status = statusSchema.safeParse(c.req.query('status'));
     if (!status.success) {
       throw new ApiError('validation_failed', 'status is open or closed', status.error.issues);
@@ -33,12 +42,14 @@ export function shiftRoutes(db: Queryable): Hono<AppEnv> {
        where tenant_id = $1 and collection = 'shifts' and not deleted
          and ($2::text is null or data ->> 'storeId' = $2)
          and ($3::text is null or data ->> 'status' = $3)
+         and ($5::text[] is null or data ->> 'storeId' = any($5::text[]))
        order by data ->> 'openedAt' desc, id limit $4`,
       [
-        tenantId,
-        c.req.query('storeId') ?? null,
+        auth.tenantId,
+        storeId ?? null,
         status.data ?? null,
         readLimit(c.req.query('limit')),
+        scopeFilter(scope),
       ],
     );
     const shifts = rows.flatMap((row) => {
@@ -47,7 +58,7 @@ export function shiftRoutes(db: Queryable): Hono<AppEnv> {
     });
     const checks = await readClosingChecks(
       db,
-      tenantId,
+      auth.tenantId,
       shifts.map((shift) => shift.id),
     );
     return c.json({
@@ -56,14 +67,17 @@ export function shiftRoutes(db: Queryable): Hono<AppEnv> {
   });
 
   app.get('/:id/report', async (c) => {
-    const tenantId = c.get('auth').tenantId;
+    const auth = c.get('auth');
+    // Asked before looking, so someone allowed no reports learns nothing of what exists.
+    const scope = await permittedScope(deps, auth, 'view_reports');
     const shift = shiftSchema.safeParse(
-      await readMaster(db, tenantId, 'shifts', c.req.param('id')),
+      await readMaster(db, auth.tenantId, 'shifts', c.req.param('id')),
     );
     if (!shift.success || shift.data._deleted) throw new ApiError('not_found', 'no such shift');
+    requireInScope(scope, shift.data.storeId);
 
-    const report = await shiftReport(db, tenantId, shift.data);
-    const checks = await readClosingChecks(db, tenantId, [shift.data.id]);
+    const report = await shiftReport(db, auth.tenantId, shift.data);
+    const checks = await readClosingChecks(db, auth.tenantId, [shift.data.id]);
     return c.json({
       shift: shift.data,
       report,

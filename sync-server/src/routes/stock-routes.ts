@@ -1,14 +1,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 
-import type { Queryable } from '../db/database.ts';
+import { permittedScope, requireInScope, type AuthzDeps } from '../auth/authorize-tenant.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { stockOnHand } from '../stock/stock-on-hand.ts';
 
 const storeIdSchema = z.string().min(1).max(128);
 
-export function stockRoutes(db: Queryable): Hono<AppEnv> {
+/** Stock on hand is a report: it shows what every till of the store sold. */
+export function stockRoutes(deps: AuthzDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/on-hand', async (c) => {
@@ -16,7 +17,10 @@ export function stockRoutes(db: Queryable): Hono<AppEnv> {
     if (!storeId.success) {
       throw new ApiError('validation_failed', 'storeId is required', storeId.error.issues);
     }
-    return c.json(await stockOnHand(db, c.get('auth').tenantId, storeId.data));
+
+    const auth = c.get('auth');
+    requireInScope(await permittedScope(deps, auth, 'view_reports'), storeId.data);
+    return c.json(await stockOnHand(deps.db, auth.tenantId, storeId.data));
   });
 
   return app;

@@ -6,19 +6,26 @@ import {
 } from '@pos/shared';
 import { Hono } from 'hono';
 
+import type { Authorizer } from '../authz/authorizer.ts';
+import type { PullPageCache } from '../cache/pull-page-cache.ts';
 import type { Database } from '../db/database.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readBody } from '../http/read-body.ts';
+import { changesPermissions, type AuthzSync } from '../replication/authz-sync.ts';
 import type { ChangeBus } from '../replication/change-bus.ts';
-import { pullDocuments, readPullLimit } from '../replication/pull-documents.ts';
+import { readPullLimit } from '../replication/pull-documents.ts';
 import { pushDocuments } from '../replication/push-documents.ts';
-import { mayPush } from '../replication/push-permissions.ts';
+import { requirePushPermission } from '../replication/push-permissions.ts';
 import { streamChanges } from '../replication/stream-changes.ts';
 
 export interface SyncRouteDeps {
   db: Database;
   bus: ChangeBus;
+  authorizer: Authorizer;
+  authzSync: AuthzSync;
+  /** Reads pull pages, through Redis for the catalog when the server has it. */
+  pullPages: PullPageCache;
   now: () => Date;
   shutdown: AbortSignal;
 }
@@ -39,19 +46,20 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
     const since = readCheckpoint(c.req.query('seq'));
     const limit = readPullLimit(c.req.query('limit'));
 
-    return c.json(await pullDocuments(deps.db, c.get('auth').tenantId, collection, since, limit));
+    const page = await deps.pullPages.pull(c.get('auth').tenantId, collection, since, limit);
+    return c.body(page, 200, { 'content-type': 'application/json' });
   });
 
   app.post('/:collection/push', async (c) => {
     const collection = collectionParam(c.req.param('collection'));
     const auth = c.get('auth');
-    if (!mayPush(auth, collection)) {
-      throw new ApiError('forbidden', `your roles may not write ${collection}`);
-    }
+    await requirePushPermission(deps, auth, collection);
     const { rows } = await readBody(c, pushRequestSchema);
 
-    const context = { tenantId: auth.tenantId, userId: auth.userId, now: deps.now() };
-    const { response, notices } = await pushDocuments(deps.db, deps.bus, context, collection, rows);
+    const pusher = { tenantId: auth.tenantId, userId: auth.userId, now: deps.now() };
+    const { response, notices, written } = await pushDocuments(deps, pusher, collection, rows);
+    // Committed already: a failed sync is logged and retried, and never fails this push.
+    if (changesPermissions(written)) await deps.authzSync.tenantChanged(auth.tenantId);
 
     const logger = c.get('logger');
     for (const notice of notices) logger.warn(notice.event, { collection, ...notice.fields });

@@ -14,10 +14,12 @@ import type { Queryable } from '../db/database.ts';
 import { checkDiscountApprovals } from '../discounts/check-discount-approvals.ts';
 import { checkPushedRefund } from '../refunds/check-pushed-refund.ts';
 import type { RefundHistory } from '../refunds/load-refund-history.ts';
+import type { PushContext } from '../replication/push-rule.ts';
 import { readMaster } from '../replication/read-masters.ts';
 import { questionSale } from './question-sale.ts';
 import { recomputeTotals } from './recompute-totals.ts';
 import { reserveReceipt } from './reserve-receipt.ts';
+import { cashierMaySell } from './sale-questions.ts';
 
 export type SaleDecision =
   | { kind: 'accepted'; sale: Sale & { server: SaleServerInfo }; movements: StockMovement[] }
@@ -25,18 +27,19 @@ export type SaleDecision =
 
 /**
  * Decides on a sale the server has never seen. Problems the till cannot fix by itself (unknown
- * store or device, a receipt number already used, a refund not approved or giving back more
- * than was sold) reject it; problems a manager should look at (totals that do not add up, a
- * discount over the limit without approval, see also questionSale) accept it flagged, because the money has already
- * changed hands. `pending` are the sales accepted earlier in the same push.
+ * store or device, a receipt number already used, a cashier who may not sell there, a refund
+ * not approved or giving back more than was sold) reject it into quarantine; problems a
+ * manager should look at (totals that do not add up, a discount over the limit without
+ * approval, see also questionSale) accept it flagged, because the money has already changed
+ * hands. `pending` are the sales accepted earlier in the same push.
  */
 export async function acceptNewSale(
   tx: Queryable,
-  tenantId: string,
+  context: Pick<PushContext, 'tenantId' | 'now' | 'permits'>,
   sale: Sale,
-  now: Date,
   pending: readonly Sale[] = [],
 ): Promise<SaleDecision> {
+  const { tenantId, now } = context;
   const reject = (code: string, message: string): SaleDecision => ({
     kind: 'rejected',
     rejected: { id: sale.id, code, message },
@@ -62,16 +65,26 @@ export async function acceptNewSale(
     );
   }
 
+  // The cashier may have been removed or demoted since, while the till was offline. The money
+  // has changed hands, so the sale is kept in quarantine for a manager, never dropped.
+  const selling = context.permits.decision(cashierMaySell(sale));
+  if (!selling.allowed) {
+    return reject(
+      'not_permitted',
+      `${sale.cashierName} (${sale.cashierId}) may not sell in store ${sale.storeId}: ${selling.reason}`,
+    );
+  }
+
   let history: RefundHistory | undefined;
   if (sale.kind === 'refund') {
-    const verdict = await checkPushedRefund(tx, tenantId, sale, pending);
+    const verdict = await checkPushedRefund(tx, context, sale, pending);
     if (verdict.kind === 'refused') return { kind: 'rejected', rejected: verdict.rejected };
     history = verdict.history;
   }
 
   // Reports use the server's totals, recomputed with the same pure functions the till used.
   const { totals, issues } = recomputeTotals(sale, history);
-  issues.push(...(await checkDiscountApprovals(tx, tenantId, sale, store.data)));
+  issues.push(...(await checkDiscountApprovals(tx, context, sale)));
   issues.push(...(await questionSale(tx, tenantId, sale, store.data, now)));
   const expectedReceipt = formatReceiptNumber(store.data.code, device.data.code, sale.deviceSeq);
   if (sale.receiptNumber !== expectedReceipt) {

@@ -43,7 +43,6 @@ describe('sales the server should question', () => {
       'currency_mismatch',
       (sale: Sale): Sale => ({ ...sale, pricing: { ...sale.pricing, currency: 'USD' } }),
     ],
-    ['unknown_cashier', (sale: Sale): Sale => ({ ...sale, cashierId: 'staff-nobody' })],
     ['clock_drift', (sale: Sale): Sale => ({ ...sale, createdAt: hoursFromNow(25) })],
     ['clock_drift', (sale: Sale): Sale => ({ ...sale, createdAt: hoursFromNow(-25) })],
   ])('stores a sale with %s flagged', async (code, change) => {

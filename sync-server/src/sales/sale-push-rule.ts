@@ -4,6 +4,7 @@ import { queueReceiptEmails } from '../receipts/queue-receipt-emails.ts';
 import type { PushRule } from '../replication/push-rule.ts';
 import type { StoredDocument } from '../replication/write-documents.ts';
 import { acceptNewSale } from './accept-sale.ts';
+import { saleQuestions } from './sale-questions.ts';
 
 /** Documents of the sales collection were validated against the sale schema before this. */
 function asSale(document: StoredDocument): Sale {
@@ -17,13 +18,14 @@ function asSale(document: StoredDocument): Sale {
 export const salePushRule: PushRule = {
   immutable: true,
 
+  questions: (_pusher, document) => saleQuestions(asSale(document)),
+
   // Immutable, so only ever asked about a sale the server has not stored.
   async decide(tx, context, { document, pending }) {
     const decision = await acceptNewSale(
       tx,
-      context.tenantId,
+      context,
       asSale(document),
-      context.now,
       [...pending.values()].map(asSale),
     );
     if (decision.kind === 'rejected') return decision;

@@ -2,6 +2,7 @@ import {
   hashPin,
   type Category,
   type Device,
+  type Role,
   type Staff,
   type Store,
   type TaxRate,
@@ -71,23 +72,28 @@ export function demoCategories(updatedAt: string): Category[] {
   }));
 }
 
-export async function demoUsers(updatedAt: string): Promise<DemoUser[]> {
-  const member = async (
-    id: string,
-    displayName: string,
-    email: string,
-    role: 'cashier' | 'manager',
-    pin: string,
-  ): Promise<Staff> => ({
-    id,
+/** A staff member of one store; an owner's role holds in every store of the tenant anyway. */
+export async function staffMember(
+  updatedAt: string,
+  storeId: string,
+  person: { id: string; displayName: string; email: string; role: Role; pin: string | null },
+): Promise<Staff> {
+  return {
+    id: person.id,
     updatedAt,
     _deleted: false,
-    displayName,
-    email,
-    roles: [role],
-    storeIds: [DEMO_STORE_ID],
-    pinHash: await hashPin(pin),
-  });
+    displayName: person.displayName,
+    email: person.email,
+    roles: [person.role],
+    storeIds: [storeId],
+    pinHash: person.pin === null ? null : await hashPin(person.pin),
+  };
+}
+
+/** Their ids are the Keycloak user ids of the realm's demo users, so `sub` names the staff. */
+export async function demoUsers(updatedAt: string): Promise<DemoUser[]> {
+  const member = (id: string, displayName: string, email: string, role: Role, pin: string) =>
+    staffMember(updatedAt, DEMO_STORE_ID, { id, displayName, email, role, pin });
 
   return [
     {
@@ -103,6 +109,10 @@ export async function demoUsers(updatedAt: string): Promise<DemoUser[]> {
         '9999',
       ),
       password: 'manager123',
+    },
+    {
+      staff: await member('staff-owner', 'Olive Owner', 'owner@demo.test', 'owner', '4321'),
+      password: 'owner123',
     },
   ];
 }

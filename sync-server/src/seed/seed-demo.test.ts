@@ -49,7 +49,7 @@ describe('seedDemo', () => {
       `select count(*)::int as n from dev_credentials`,
       [],
     );
-    expect(rows[0]?.n).toBe(2);
+    expect(rows[0]?.n).toBe(6);
   });
 
   it('gives a demo store seeded before scanning rules existed the demo scales, once', async () => {
@@ -69,6 +69,42 @@ describe('seedDemo', () => {
     expect(again.written).toBe(0);
     const store = storeSchema.parse(await readMaster(db, 'demo', 'stores', 'store-main'));
     expect(store.scanning).toEqual(DEMO_SCANNING);
+  });
+
+  it('seeds the harbour tenant beside the demo, each with its own staff and sign-ins', async () => {
+    const result = await seedDemo(db, { size: 320 });
+    const { rows: staff } = await db.query<{ tenant_id: string; id: string; roles: string }>(
+      `select tenant_id, id, data ->> 'roles' as roles from documents
+       where collection = 'staff' order by tenant_id, id`,
+      [],
+    );
+    const { rows: credentials } = await db.query<{ tenant_id: string; email: string }>(
+      'select tenant_id, email from dev_credentials order by tenant_id, email',
+      [],
+    );
+    const harbour = storeSchema.parse(await readMaster(db, 'harbour', 'stores', 'store-harbour'));
+    const till = await readMaster(db, 'harbour', 'devices', 'device-h1');
+
+    expect(result.tenantIds).toEqual(['demo', 'harbour']);
+    expect(staff).toEqual([
+      { tenant_id: 'demo', id: 'staff-cashier', roles: '["cashier"]' },
+      { tenant_id: 'demo', id: 'staff-manager', roles: '["manager"]' },
+      { tenant_id: 'demo', id: 'staff-owner', roles: '["owner"]' },
+      { tenant_id: 'harbour', id: 'staff-harbour-cashier', roles: '["cashier"]' },
+      { tenant_id: 'harbour', id: 'staff-harbour-manager', roles: '["manager"]' },
+      { tenant_id: 'harbour', id: 'staff-harbour-owner', roles: '["owner"]' },
+    ]);
+    expect(credentials.map((row) => `${row.tenant_id} ${row.email}`)).toEqual([
+      'demo cashier@demo.test',
+      'demo manager@demo.test',
+      'demo owner@demo.test',
+      'harbour cashier@harbour.test',
+      'harbour manager@harbour.test',
+      'harbour owner@harbour.test',
+    ]);
+    expect(harbour).toMatchObject({ code: 'HC', timezone: 'America/Halifax' });
+    expect(till).toMatchObject({ storeId: 'store-harbour', code: 'H1' });
+    expect(Object.keys(await stockOnHand(db, 'harbour', 'store-harbour'))).toHaveLength(8);
   });
 
   it('opens every product with 50 pieces on hand', async () => {

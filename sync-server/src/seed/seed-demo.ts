@@ -1,11 +1,9 @@
-import { storeSchema, type CollectionName, type StockMovement } from '@pos/shared';
+import { storeSchema, type StockMovement } from '@pos/shared';
 
 import { hashPassword } from '../auth/passwords.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import { lockTenantWrites } from '../replication/lock-tenant-writes.ts';
 import { readMaster } from '../replication/read-masters.ts';
 import { writeDocumentsBatched } from '../replication/write-documents-batched.ts';
-import type { StoredDocument } from '../replication/write-documents.ts';
 import {
   DEMO_STORE_ID,
   DEMO_TENANT,
@@ -14,22 +12,38 @@ import {
   demoStore,
   demoTaxRates,
   demoUsers,
+  type DemoUser,
 } from './demo-organisation.ts';
 import { generateCatalog } from './generate-catalog.ts';
+import {
+  HARBOUR_STORE_ID,
+  HARBOUR_TENANT,
+  harbourCategories,
+  harbourDevice,
+  harbourProducts,
+  harbourStore,
+  harbourTaxRates,
+  harbourUsers,
+} from './harbour-organisation.ts';
 import { DEMO_SCANNING, pluProducts } from './plu-products.ts';
+import { seedTenant, type TenantSeed } from './seed-tenant.ts';
 
 export const DEMO_SIZE_DEFAULT = 300;
+
 const OPENING_STOCK = 50_000;
 
 export interface SeedResult {
   written: number;
   products: number;
+  /** Every tenant seeded, whether or not anything was missing: each needs a permission sync. */
+  tenantIds: string[];
 }
 
 /**
- * Seeds the demo tenant. Idempotent: documents that exist already are left as they are (a till
- * may have changed them), so running it again only adds what is missing, e.g. more products
- * for a larger size.
+ * Seeds the demo tenant (`size` generated products) and the small harbour tenant. Idempotent:
+ * documents that exist already are left as they are (a till may have changed them), so
+ * running it again only adds what is missing, e.g. more products for a larger size. The
+ * caller syncs the permission backend for `tenantIds` once this has committed.
  */
 export async function seedDemo(
   db: Database,
@@ -37,58 +51,59 @@ export async function seedDemo(
 ): Promise<SeedResult> {
   const size = options.size ?? DEMO_SIZE_DEFAULT;
   const updatedAt = (options.now ?? new Date()).toISOString();
-  const users = await demoUsers(updatedAt);
-  const passwordHashes = await Promise.all(users.map((user) => hashPassword(user.password)));
-  const products = [...generateCatalog(size, updatedAt), ...pluProducts(updatedAt)];
 
-  return db.transaction(async (tx) => {
-    await tx.query('insert into tenants (id, name) values ($1, $2) on conflict (id) do nothing', [
-      DEMO_TENANT.id,
-      DEMO_TENANT.name,
-    ]);
-    await lockTenantWrites(tx, DEMO_TENANT.id);
+  const demoCatalog = [...generateCatalog(size, updatedAt), ...pluProducts(updatedAt)];
+  const harbourCatalog = harbourProducts(updatedAt);
+  const demo = await withHashes(await demoUsers(updatedAt));
+  const harbour = await withHashes(await harbourUsers(updatedAt));
 
-    const seedDocuments = async (collection: CollectionName, documents: StoredDocument[]) => {
-      const existing = await existingIds(tx, collection);
-      const missing = documents.filter((document) => !existing.has(document.id));
-      await writeDocumentsBatched(tx, DEMO_TENANT.id, collection, missing);
-      return missing.length;
-    };
+  const seeds: TenantSeed[] = [
+    {
+      tenant: DEMO_TENANT,
+      documents: [
+        ['stores', [demoStore(updatedAt)]],
+        ['devices', [demoDevice(updatedAt)]],
+        ['tax_rates', demoTaxRates(updatedAt)],
+        ['categories', demoCategories(updatedAt)],
+        ['products', demoCatalog],
+        ['stock_movements', demoCatalog.map((p) => openingStock(p.id, DEMO_STORE_ID, updatedAt))],
+      ],
+      ...demo,
+    },
+    {
+      tenant: HARBOUR_TENANT,
+      documents: [
+        ['stores', [harbourStore(updatedAt)]],
+        ['devices', [harbourDevice(updatedAt)]],
+        ['tax_rates', harbourTaxRates(updatedAt)],
+        ['categories', harbourCategories(updatedAt)],
+        ['products', harbourCatalog],
+        [
+          'stock_movements',
+          harbourCatalog.map((p) => openingStock(p.id, HARBOUR_STORE_ID, updatedAt)),
+        ],
+      ],
+      ...harbour,
+    },
+  ];
 
-    let written = 0;
-    written += await seedDocuments('stores', [demoStore(updatedAt)]);
-    written += await addScanning(tx, updatedAt);
-    written += await seedDocuments('devices', [demoDevice(updatedAt)]);
-    written += await seedDocuments('tax_rates', demoTaxRates(updatedAt));
-    written += await seedDocuments('categories', demoCategories(updatedAt));
-    written += await seedDocuments(
-      'staff',
-      users.map((user) => user.staff),
-    );
-    written += await seedDocuments('products', products);
-    written += await seedDocuments(
-      'stock_movements',
-      products.map((p) => openingStock(p.id, updatedAt)),
-    );
-
-    for (const [index, user] of users.entries()) {
-      await tx.query(
-        `insert into dev_credentials (user_id, tenant_id, email, password_hash)
-         values ($1, $2, $3, $4) on conflict do nothing`,
-        [user.staff.id, DEMO_TENANT.id, user.staff.email, passwordHashes[index]],
-      );
-    }
-
-    return { written, products: products.length };
+  const written = await db.transaction(async (tx) => {
+    let count = 0;
+    for (const seed of seeds) count += await seedTenant(tx, seed);
+    return count + (await addScanning(tx, updatedAt));
   });
+  return {
+    written,
+    products: demoCatalog.length + harbourCatalog.length,
+    tenantIds: seeds.map((seed) => seed.tenant.id),
+  };
+}
 
-  async function existingIds(tx: Queryable, collection: CollectionName): Promise<Set<string>> {
-    const { rows } = await tx.query<{ id: string }>(
-      'select id from documents where tenant_id = $1 and collection = $2',
-      [DEMO_TENANT.id, collection],
-    );
-    return new Set(rows.map((row) => row.id));
-  }
+async function withHashes(
+  users: DemoUser[],
+): Promise<{ users: DemoUser[]; passwordHashes: string[] }> {
+  const passwordHashes = await Promise.all(users.map((user) => hashPassword(user.password)));
+  return { users, passwordHashes };
 }
 
 /**
@@ -106,13 +121,13 @@ async function addScanning(tx: Queryable, updatedAt: string): Promise<number> {
   return 1;
 }
 
-function openingStock(productId: string, createdAt: string): StockMovement {
+function openingStock(productId: string, storeId: string, createdAt: string): StockMovement {
   return {
     id: `receive.opening.${productId}`,
     updatedAt: createdAt,
     _deleted: false,
     productId,
-    storeId: DEMO_STORE_ID,
+    storeId,
     quantity: OPENING_STOCK,
     reason: 'receive',
     saleId: null,

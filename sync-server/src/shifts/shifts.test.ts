@@ -104,8 +104,7 @@ describe('shifts', () => {
 
     const closing = closeShift(open, expected - 1_00, expected - 1_00);
     const result = await pushDocuments(
-      demo.t.db,
-      demo.t.bus,
+      { db: demo.t.db, bus: demo.t.bus, authorizer: demo.t.authorizer },
       { tenantId: 'demo', userId: 'staff-cashier', now: new Date() },
       'shifts',
       [{ assumedMasterState: open, newDocumentState: closing }],

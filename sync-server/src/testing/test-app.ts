@@ -13,16 +13,18 @@ import type { Hono } from 'hono';
 
 import { createApp } from '../app.ts';
 import { createAuth, type Auth } from '../auth/create-auth.ts';
+import type { SharedState } from '../cache/connect-redis.ts';
 import type { AuthConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { openDatabase } from '../db/open-database.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { silentLogger } from '../observability/logger.ts';
+import { silentLogger, type Logger } from '../observability/logger.ts';
 import { createInProcessChangeBus, type ChangeBus } from '../replication/change-bus.ts';
 import { DEMO_DEVICE_ID, DEMO_STORE_ID } from '../seed/demo-organisation.ts';
 import { generateCatalog } from '../seed/generate-catalog.ts';
 import { seedDemo } from '../seed/seed-demo.ts';
+import { createTestAuthorizer, type TestAuthorizer } from './test-authorizer.ts';
 
 export { SETUP_TIMEOUT_MS } from './setup-timeout.ts';
 
@@ -35,11 +37,21 @@ export interface TestApp {
   db: Database;
   auth: Auth;
   bus: ChangeBus;
+  authorizer: TestAuthorizer;
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Redis-backed bus and pull cache (connectRedis) on the opened database; in process if omitted. */
+  shared?: (db: Database) => SharedState;
+  logger?: Logger;
+}
+
 /** The real app on a seeded database (in-memory PGlite unless a Postgres URL is given). */
-export async function createTestApp(databaseUrl?: string): Promise<TestApp> {
+export async function createTestApp(
+  databaseUrl?: string,
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const db = await openDatabase(
     databaseUrl === undefined ? { pgliteDir: 'memory://' } : { databaseUrl },
   );
@@ -53,9 +65,24 @@ export async function createTestApp(databaseUrl?: string): Promise<TestApp> {
     audience: 'pos-api',
   };
   const auth = await createAuth(config, db);
-  const bus = createInProcessChangeBus();
-  const app = createApp({ db, auth, bus, logger: silentLogger, bodyLimitBytes: TEST_BODY_LIMIT });
-  return { app, db, auth, bus, close: () => db.close() };
+  const shared = options.shared?.(db);
+  const bus = shared?.bus ?? createInProcessChangeBus();
+  const authorizer = createTestAuthorizer(db);
+  const app = createApp({
+    db,
+    auth,
+    bus,
+    authorizer,
+    pullPages: shared?.pullPages,
+    redis: shared?.redis,
+    logger: options.logger ?? silentLogger,
+    bodyLimitBytes: TEST_BODY_LIMIT,
+  });
+  const close = async () => {
+    await shared?.close();
+    await db.close();
+  };
+  return { app, db, auth, bus, authorizer, close };
 }
 
 export async function login(app: Hono<AppEnv>, username: string, password: string) {
