@@ -1,13 +1,15 @@
 // `npm test`: installs what is missing, then runs every suite: static checks, unit tests,
 // integration tests against a real Postgres it starts, and the end-to-end suite in Chromium.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { buildClientIfStale } from './lib/build-client.mjs';
 import { ensureNodeDependencies } from './lib/ensure-deps.mjs';
 import { repoRoot, stackDir } from './lib/paths.mjs';
-import { startThrowawayPostgres } from './lib/postgres.mjs';
+import { ensureDatabase, startThrowawayPostgres } from './lib/postgres.mjs';
 import { run } from './lib/run.mjs';
+import { STACK_PORTS, startStack, stopServices } from './lib/stack.mjs';
 import { ensureSystemPackages } from './lib/system-packages.mjs';
 
 const reportsDir = path.join(stackDir, 'reports');
@@ -38,7 +40,11 @@ function playwrightCounts(file) {
 
 async function main() {
   await ensureNodeDependencies();
-  await ensureSystemPackages({ postgres: wanted('pg'), chromium: wanted('e2e') });
+  await ensureSystemPackages({
+    postgres: wanted('pg') || wanted('stack'),
+    chromium: wanted('e2e') || wanted('stack'),
+    redis: wanted('stack'),
+  });
   rmSync(reportsDir, { recursive: true, force: true });
   mkdirSync(reportsDir, { recursive: true });
 
@@ -97,6 +103,8 @@ async function main() {
     counts.push(playwrightCounts(out));
   }
 
+  if (wanted('stack')) await stackSuites(counts);
+
   console.log('\n=== summary ===');
   for (const r of results)
     console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds.toFixed(1)} s)`);
@@ -104,6 +112,70 @@ async function main() {
   const failed = counts.reduce((sum, c) => sum + c.failed, 0);
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = results.every((r) => r.ok) && failed === 0 ? 0 : 1;
+}
+
+/**
+ * The suites that need the real services: the same stack `npm run stack` runs (Postgres, Redis,
+ * Keycloak, Permify, two sync servers, the gateway), started fresh in a temporary folder.
+ */
+async function stackSuites(counts) {
+  await buildClientIfStale();
+  const dir = mkdtempSync(path.join(tmpdir(), 'pos-stack-'));
+  console.log('\n=== starting the stack ===');
+  const started = Date.now();
+  let stack;
+  try {
+    stack = await startStack({ dir, persistent: false, detached: false });
+  } catch (error) {
+    console.error(`the stack did not start: ${error.message}`);
+    results.push({ name: 'stack start', ok: false, seconds: (Date.now() - started) / 1000 });
+    counts.push({ passed: 0, failed: 1 });
+    return;
+  }
+  results.push({ name: 'stack start', ok: true, seconds: (Date.now() - started) / 1000 });
+
+  try {
+    const env = {
+      // Tests that build their own app get a database of their own beside the servers' one.
+      DATABASE_URL: await ensureDatabase(stack.postgres.url, 'pos_tests'),
+      STACK_DATABASE_URL: stack.databases.pos,
+      REDIS_URL: stack.redis.url,
+      KEYCLOAK_URL: stack.keycloak.url,
+      PERMIFY_URL: stack.permify.url,
+      GATEWAY_URL: `http://localhost:${STACK_PORTS.gateway}`,
+      SYNC_SERVER_URLS: STACK_PORTS.syncServers.map((p) => `http://localhost:${p}`).join(','),
+    };
+    const out = path.join(reportsDir, 'stack.json');
+    await suite(
+      'stack integration',
+      'npx',
+      [
+        'vitest',
+        'run',
+        '--project',
+        'stack',
+        '--project',
+        'redis',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${out}`,
+      ],
+      env,
+    );
+    counts.push(vitestCounts(out));
+
+    const e2eOut = path.join(reportsDir, 'e2e-stack.json');
+    await suite(
+      'e2e through the stack',
+      'npx',
+      ['playwright', 'test', '-c', 'playwright.stack.config.ts', '--reporter=list,json'],
+      { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eOut },
+    );
+    counts.push(playwrightCounts(e2eOut));
+  } finally {
+    await stopServices(stack.services);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 main().catch((error) => {

@@ -1,4 +1,4 @@
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,7 +43,7 @@ export async function startThrowawayPostgres() {
     ...asPostgres(`${bin}/initdb`, ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8']),
     { stdio: 'ignore' },
   );
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
   await mustRun(
     ...asPostgres(`${bin}/pg_ctl`, [
       '-D',
@@ -76,4 +76,92 @@ async function postgresIds() {
   const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
   const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
   return [uid, gid];
+}
+
+/**
+ * A Postgres cluster kept in `dir` across runs (`npm run stack`): created on first use, started
+ * when it is not running. With `detached` it outlives this script; `stop()` shuts it down and
+ * keeps the data.
+ */
+export async function startPersistentPostgres({ dir, port }) {
+  const bin = findPostgresBin();
+  if (!bin) throw new Error('No Postgres server found under /usr/lib/postgresql.');
+
+  mkdirSync(dir, { recursive: true });
+  if (isRoot) chownSync(dir, ...(await postgresIds()));
+  const dataDir = path.join(dir, 'data');
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    await mustRun(
+      ...asPostgres(`${bin}/initdb`, [
+        '-D',
+        dataDir,
+        '-A',
+        'trust',
+        '-U',
+        'postgres',
+        '-E',
+        'UTF8',
+      ]),
+      { stdio: 'ignore' },
+    );
+  }
+
+  const running =
+    (await run(...asPostgres(`${bin}/pg_ctl`, ['-D', dataDir, 'status']), {
+      stdio: 'ignore',
+    })) === 0;
+  if (!running) {
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
+    await mustRun(
+      ...asPostgres(`${bin}/pg_ctl`, [
+        '-D',
+        dataDir,
+        '-o',
+        options,
+        '-l',
+        `${dir}/log`,
+        '-w',
+        'start',
+      ]),
+      { stdio: 'ignore' },
+    );
+  }
+
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    dir,
+    logFile: `${dir}/log`,
+    async stop() {
+      await run(...asPostgres(`${bin}/pg_ctl`, ['-D', dataDir, '-m', 'fast', '-w', 'stop']), {
+        stdio: 'ignore',
+      });
+    },
+  };
+}
+
+/** Creates database `name` on the server of `adminUrl` unless it exists; returns its URL. */
+export async function ensureDatabase(adminUrl, name) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (rowCount === 0) await client.query(`create database "${name.replaceAll('"', '')}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Stops the cluster of `startPersistentPostgres` in `dir`, keeping its data. */
+export async function stopPersistentPostgres(dir) {
+  const bin = findPostgresBin();
+  const dataDir = path.join(dir, 'data');
+  if (!bin || !existsSync(dataDir)) return;
+  await run(...asPostgres(`${bin}/pg_ctl`, ['-D', dataDir, '-m', 'fast', '-w', 'stop']), {
+    stdio: 'ignore',
+  });
 }

@@ -20,8 +20,13 @@ export const chromiumPath = '/usr/bin/chromium';
  * Installs Debian packages the tests need when they are missing. Without root it cannot, so it
  * says what to install instead of failing later with a stranger error.
  */
-export async function ensureSystemPackages({ postgres = false, chromium = false } = {}) {
+export async function ensureSystemPackages({
+  postgres = false,
+  chromium = false,
+  redis = false,
+} = {}) {
   const missing = [];
+  if (redis && !existsSync('/usr/bin/redis-server')) missing.push('redis-server');
   if (postgres && !findPostgresBin()) missing.push('postgresql');
   if (chromium && !existsSync(chromiumPath)) missing.push('chromium');
   if (missing.length === 0) return;
