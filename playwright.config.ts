@@ -14,6 +14,8 @@ const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: 'e2e',
+  // Signing in through a real Keycloak runs against the real stack: playwright.stack.config.ts.
+  testIgnore: ['keycloak-sign-in.spec.ts'],
   // One till, one server: tests share the seeded tenant, so they run one at a time.
   workers: 1,
   fullyParallel: false,

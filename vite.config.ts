@@ -4,6 +4,9 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 const SERVER = 'http://127.0.0.1:8080';
 
+// Where keycloak-js redeems sign-in codes and refreshes tokens; the till's only other origin.
+const IDENTITY_ORIGINS = process.env.TILL_IDENTITY_ORIGINS ?? 'http://localhost:8180';
+
 // Only the till's own scripts run; the session tokens in localStorage depend on that.
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -11,7 +14,7 @@ const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
+  `connect-src 'self' ${IDENTITY_ORIGINS}`,
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

@@ -1,4 +1,6 @@
-// Serves the built till and a freshly seeded sync server for the end-to-end suite.
+// Serves the built till and a freshly seeded sync server for the end-to-end suites. The
+// embedded default needs nothing else; the stack suite (playwright.stack.config.ts) sets the
+// AUTH_*/AUTHZ_*/PERMIFY_URL/DATABASE_URL variables below to run against Keycloak and Permify.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,21 @@ if (!existsSync(path.join(clientDist, 'index.html'))) {
   process.exit(2);
 }
 
+const PASSED_THROUGH = [
+  'AUTH_MODE',
+  'AUTH_ISSUER',
+  'AUTH_CLIENT_ID',
+  'AUTHZ_MODE',
+  'PERMIFY_URL',
+  'DATABASE_URL',
+];
+const passed = Object.fromEntries(
+  PASSED_THROUGH.filter((name) => (process.env[name] ?? '') !== '').map((name) => [
+    name,
+    process.env[name],
+  ]),
+);
+
 const dataDir = mkdtempSync(path.join(tmpdir(), 'pos-e2e-'));
 const server = spawn(
   process.execPath,
@@ -20,7 +37,9 @@ const server = spawn(
     stdio: 'inherit',
     env: {
       ...process.env,
+      ...passed,
       PORT: process.env.E2E_PORT ?? '4173',
+      // With a real Postgres (DATABASE_URL) the server ignores PGlite.
       PGLITE_DIR: path.join(dataDir, 'pglite'),
       CLIENT_DIST: clientDist,
     },

@@ -29,6 +29,15 @@ export class HistoryPage {
     await expect(this.page.getByTestId('history-print')).toBeVisible();
   }
 
+  /** The open sale's Refund button, and why it is disabled when it is. */
+  refundButton(): Locator {
+    return this.page.getByTestId('refund-start');
+  }
+
+  refundRefused(): Locator {
+    return this.page.getByTestId('refund-refused');
+  }
+
   async backToSell(): Promise<void> {
     await this.page.getByTestId('nav-sell').click();
     await expect(this.page.getByTestId('sell-screen')).toBeVisible();

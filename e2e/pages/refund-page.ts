@@ -1,7 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-import { ApprovalDialog } from './approval-dialog.ts';
-
 /** What a refund receipt shows, read from the `data-minor` of each figure. */
 export interface RefundReceipt {
   refundId: string;
@@ -16,18 +14,19 @@ export interface RefundReceipt {
   tenders: string[];
 }
 
-/** The refund screen of one sale, opened from History, and the refund receipt it ends on. */
+/**
+ * The refund screen of one sale, opened from History by someone who may refund (a manager at
+ * the till), and the refund receipt it ends on.
+ */
 export class RefundPage {
   readonly root: Locator;
   readonly lines: Locator;
   readonly error: Locator;
-  readonly approval: ApprovalDialog;
 
   constructor(private readonly page: Page) {
     this.root = page.getByTestId('refund-screen');
     this.lines = page.getByTestId('refund-line');
     this.error = page.getByTestId('refund-error');
-    this.approval = new ApprovalDialog(page);
   }
 
   async expectVisible(): Promise<void> {

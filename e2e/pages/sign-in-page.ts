@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
 export const CASHIER = { email: 'cashier@demo.test', password: 'cashier123' };
+export const MANAGER = { email: 'manager@demo.test', password: 'manager123' };
 
 export class SignInPage {
   constructor(private readonly page: Page) {}

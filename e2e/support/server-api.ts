@@ -34,6 +34,7 @@ export interface ServerSale {
   shiftId: string | null;
   refundOfSaleId: string | null;
   approvedBy?: string | null;
+  cashierId: string;
   lines: {
     lineId: string;
     productId: string;
@@ -100,6 +101,11 @@ export class ServerApi {
     expect(response.status(), await response.text()).toBe(200);
     const body = (await response.json()) as { access_token: string };
     return new ServerApi(request, body.access_token);
+  }
+
+  /** The server as whoever the token belongs to (a Keycloak token in the stack suite). */
+  static withToken(request: APIRequestContext, token: string): ServerApi {
+    return new ServerApi(request, token);
   }
 
   private async get<T>(path: string): Promise<T> {

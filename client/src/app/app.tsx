@@ -33,9 +33,7 @@ export function App() {
       </>
     );
   } else if (runtime.status === 'ready') {
-    screen = (
-      <TillShell session={session.session} runtime={runtime.runtime} showDemoHint={showDemoHint} />
-    );
+    screen = <TillShell state={session} runtime={runtime.runtime} showDemoHint={showDemoHint} />;
   } else if (runtime.status === 'failed') {
     screen = (
       <Splash

@@ -42,7 +42,7 @@ export class RuntimeHost {
 
   private follow(session: SessionState): void {
     const key = session.status === 'active' ? runtimeKey(session.session) : null;
-    if (session.status === 'active') void this.pauseSyncWhile(session.session.needsSignIn);
+    if (session.status === 'active') void this.pauseSyncWhile(session.syncBlocked);
     if (key === this.wantedKey) return;
     this.wantedKey = key;
 
@@ -65,7 +65,8 @@ export class RuntimeHost {
         const runtime = await openTillRuntime(latest.session, this.sessions, this.network);
         this.set({ status: 'ready', runtime });
         this.paused = false;
-        await this.pauseSyncWhile(latest.session.needsSignIn);
+        const now = this.sessions.state();
+        await this.pauseSyncWhile(now.status === 'active' && now.syncBlocked);
       } catch (error) {
         log.error('opening the till failed', { error: errorMessage(error) });
         this.set({ status: 'failed', error: errorMessage(error) });
@@ -73,7 +74,10 @@ export class RuntimeHost {
     });
   }
 
-  /** With a refused session every request would fail; the replication waits for a sign-in. */
+  /**
+   * With every session of the till refused, each request would fail; the replication waits for
+   * a sign-in. One valid session (anyone who signed in here) is enough to keep syncing.
+   */
   private async pauseSyncWhile(needsSignIn: boolean): Promise<void> {
     if (this.state.status !== 'ready' || needsSignIn === this.paused) return;
     this.paused = needsSignIn;

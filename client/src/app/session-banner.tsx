@@ -1,4 +1,6 @@
 import { Button } from '../ui/button.tsx';
+import { appServices } from './app-services.ts';
+import { RedirectSignIn } from './redirect-sign-in.tsx';
 import { SignInForm } from './sign-in-screen.tsx';
 import { useUiStore } from './ui-store.ts';
 
@@ -27,7 +29,15 @@ export function SessionBanner({ email, waitingSales, showDemoHint }: SessionBann
           Sign in again
         </Button>
       </div>
-      {open && (
+      {open && appServices().signIn === 'redirect' && (
+        <RedirectSignIn
+          waitingSales={waitingSales}
+          loginHint={email}
+          label="Continue to the sign-in page"
+          showDemoHint={showDemoHint}
+        />
+      )}
+      {open && appServices().signIn === 'password' && (
         <SignInForm
           initialEmail={email}
           waitingSales={waitingSales}

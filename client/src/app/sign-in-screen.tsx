@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../session/api-error.ts';
 import { Button } from '../ui/button.tsx';
 import { appServices } from './app-services.ts';
+import { RedirectSignIn } from './redirect-sign-in.tsx';
 
 const DEMO_ACCOUNTS = [
   { email: 'cashier@demo.test', password: 'cashier123', label: 'Cashier' },
@@ -106,7 +107,11 @@ export function SignInScreen({ showDemoHint }: { showDemoHint: boolean }) {
       <div className="sign-in__card">
         <img className="sign-in__logo" src="/icons/icon.svg" alt="" width="56" height="56" />
         <h1>Sign in to the till</h1>
-        <SignInForm waitingSales={0} showDemoHint={showDemoHint} />
+        {appServices().signIn === 'redirect' ? (
+          <RedirectSignIn waitingSales={0} showDemoHint={showDemoHint} />
+        ) : (
+          <SignInForm waitingSales={0} showDemoHint={showDemoHint} />
+        )}
       </div>
     </main>
   );

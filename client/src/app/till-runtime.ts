@@ -8,6 +8,7 @@ import { openTillDatabase } from '../data/till-database.ts';
 import type { TillApi, TillContext } from '../data/till-api.ts';
 import { ApiClient } from '../session/api-client.ts';
 import type { SessionManager } from '../session/session-manager.ts';
+import { permissionSnapshot } from '../session/permission-snapshot.ts';
 import type { StoredSession } from '../session/stored-session.ts';
 import type { NetworkMonitor } from '../sync/network-monitor.ts';
 import { RejectedDocuments } from '../sync/rejected-documents.ts';
@@ -39,12 +40,20 @@ export function tillContextOf(session: StoredSession): TillContext {
     },
     store: session.store,
     device: session.device,
-    // TODO(#4): a PIN switch changes the cashier without signing the user out.
+    // The session is whoever unlocked the till last: a PIN switch changes it, so sales, shifts
+    // and refunds name the person at the till.
     cashier: {
       id: session.me.userId,
       displayName: session.me.displayName,
       roles: session.me.roles,
     },
+    permissions:
+      session.permissions?.storeId === session.store.id
+        ? session.permissions
+        : permissionSnapshot(
+            { userId: session.me.userId, tenantId: session.me.tenantId, roles: session.me.roles },
+            session.store,
+          ),
   };
 }
 

@@ -1,11 +1,11 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
 import { HistoryScreen } from '../history/history-screen.tsx';
+import { LockScreen } from '../lock/lock-screen.tsx';
 import { SellScreen } from '../sell/sell-screen.tsx';
 import { ShiftScreen } from '../shift/shift-screen.tsx';
-import type { StoredSession } from '../session/stored-session.ts';
+import type { SessionState } from '../session/session-manager.ts';
 import { UpdateBanner } from '../pwa/update-banner.tsx';
-import { showToast } from '../ui/toast-store.ts';
 import { appServices } from './app-services.ts';
 import { requestPersistentStorage } from './persist-storage.ts';
 import { SessionBanner } from './session-banner.tsx';
@@ -17,18 +17,20 @@ import { guardUnload } from './unload-guard.ts';
 import { useTillSyncStatus } from './use-app-state.ts';
 
 export interface TillShellProps {
-  session: StoredSession;
+  state: Extract<SessionState, { status: 'active' }>;
   runtime: TillRuntime;
   showDemoHint: boolean;
 }
 
-export function TillShell({ session, runtime, showDemoHint }: TillShellProps) {
+export function TillShell({ state, runtime, showDemoHint }: TillShellProps) {
+  const { session } = state;
   const { api } = runtime;
   const till = useMemo(() => tillContextOf(session), [session]);
   const status = useTillSyncStatus(api);
-  const tab = useUiStore((state) => state.tab);
-  const detailsOpen = useUiStore((state) => state.syncDetailsOpen);
-  const setStorage = useUiStore((state) => state.setStorage);
+  const tab = useUiStore((ui) => ui.tab);
+  const detailsOpen = useUiStore((ui) => ui.syncDetailsOpen);
+  const setStorage = useUiStore((ui) => ui.setStorage);
+  const [signOutRefused, setSignOutRefused] = useState<string | null>(null);
 
   useEffect(() => {
     void requestPersistentStorage().then(setStorage);
@@ -38,7 +40,16 @@ export function TillShell({ session, runtime, showDemoHint }: TillShellProps) {
 
   async function signOut() {
     const result = await appServices().sessions.signOut(api.syncStatus().waiting);
-    if (!result.ok) showToast(result.reason, 'error', 8000);
+    setSignOutRefused(result.ok ? null : result.reason);
+  }
+
+  if (state.locked) {
+    return (
+      <div className="till">
+        <UpdateBanner waitingSales={status.waiting} />
+        <LockScreen api={api} showDemoHint={showDemoHint} />
+      </div>
+    );
   }
 
   return (
@@ -46,11 +57,20 @@ export function TillShell({ session, runtime, showDemoHint }: TillShellProps) {
       <TopBar
         api={api}
         till={till}
-        needsSignIn={session.needsSignIn}
+        needsSignIn={state.syncBlocked}
+        onSwitchUser={() => appServices().sessions.lock()}
         onSignOut={() => void signOut()}
       />
       <UpdateBanner waitingSales={status.waiting} />
-      {session.needsSignIn && (
+      {/* The refusal is about sales that were waiting; once none are, it no longer holds. */}
+      {signOutRefused !== null && status.waiting > 0 && (
+        <div className="banner banner--warn" role="alert" data-testid="sign-out-refused">
+          <div className="banner__row">
+            <span>{signOutRefused}</span>
+          </div>
+        </div>
+      )}
+      {state.syncBlocked && (
         <SessionBanner
           email={session.me.email}
           waitingSales={status.waiting}

@@ -13,10 +13,11 @@ export interface TopBarProps {
   api: TillApi;
   till: TillContext;
   needsSignIn: boolean;
+  onSwitchUser: () => void;
   onSignOut: () => void;
 }
 
-export function TopBar({ api, till, needsSignIn, onSignOut }: TopBarProps) {
+export function TopBar({ api, till, needsSignIn, onSwitchUser, onSignOut }: TopBarProps) {
   const tab = useUiStore((state) => state.tab);
   const setTab = useUiStore((state) => state.setTab);
 
@@ -50,7 +51,21 @@ export function TopBar({ api, till, needsSignIn, onSignOut }: TopBarProps) {
         <span className="top-bar__cashier" data-testid="current-cashier">
           {till.cashier.displayName}
         </span>
-        <Button variant="ghost" className="top-bar__sign-out" onClick={onSignOut}>
+        <Button
+          variant="ghost"
+          className="top-bar__switch"
+          data-testid="switch-user"
+          title="Lock the till: staff who signed in here unlock it with their PIN"
+          onClick={onSwitchUser}
+        >
+          Switch user
+        </Button>
+        <Button
+          variant="ghost"
+          className="top-bar__sign-out"
+          data-testid="sign-out"
+          onClick={onSignOut}
+        >
           Sign out
         </Button>
       </div>

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 import type { SyncStatus, TillApi } from '../data/till-api.ts';
-import type { SessionState } from '../session/session-manager.ts';
+import type { RedirectState, SessionState } from '../session/session-manager.ts';
 import { appServices } from './app-services.ts';
 import type { RuntimeState } from './runtime-host.ts';
 
@@ -10,6 +10,14 @@ export function useSession(): SessionState {
   return useSyncExternalStore(
     (listener) => sessions.subscribe(listener),
     () => sessions.state(),
+  );
+}
+
+export function useRedirectState(): RedirectState {
+  const { sessions } = appServices();
+  return useSyncExternalStore(
+    (listener) => sessions.subscribe(listener),
+    () => sessions.redirectState(),
   );
 }
 

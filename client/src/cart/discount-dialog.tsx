@@ -1,4 +1,4 @@
-import { minorToDecimalString, type Discount } from '@pos/shared';
+import { discountLimitFor, minorToDecimalString, type Discount } from '@pos/shared';
 import { useState, type FormEvent } from 'react';
 
 import { ApprovalDialog } from '../approval/approval-dialog.tsx';
@@ -118,6 +118,12 @@ export function DiscountDialog(props: DiscountDialogProps) {
             onChange={(event) => setReason(event.target.value)}
           />
         </label>
+
+        <p className="till-hint" data-testid="discount-limit">
+          Your limit in this store:{' '}
+          {formatThousandths(discountLimitFor(context.roles, context.limits))} %. A manager can
+          approve more with their PIN.
+        </p>
 
         {error !== null && (
           <p className="till-error" role="alert" data-testid="discount-error">

@@ -16,6 +16,7 @@ import { createRefundApi, type NumberedDocument } from './refund-api.ts';
 import { CartPricingError, saleLinesFromCart } from './sale-lines.ts';
 import type { RxDoc } from './schema/collection-schema.ts';
 import { createShiftApi, findOpenShift } from './shift-api.ts';
+import { createStaffPinApi } from './staff-pin-api.ts';
 import type { TillData } from './till-data.ts';
 import type { Cart, SaleDraft, SyncStatus, TillApi, TillContext } from './till-api.ts';
 
@@ -143,6 +144,7 @@ export function createTillApi(
 
     refunds: createRefundApi({ db, context, saveNumbered }),
     approvals: createApprovalApi(db, context),
+    staffPins: createStaffPinApi(db, context),
     customers: createCustomerApi(db, now),
   };
 }

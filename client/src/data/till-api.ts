@@ -16,9 +16,11 @@ import type {
   TaxRate,
 } from '@pos/shared';
 
+import type { PermissionSnapshot } from '../session/permission-snapshot.ts';
 import type { ApprovalApi } from './approval-api.ts';
 import type { CustomerApi } from './customer-api.ts';
 import type { RefundApi } from './refund-api.ts';
+import type { StaffPinApi } from './staff-pin-api.ts';
 
 /**
  * The seam between the till's screens and its data layer. Screens read and write through
@@ -39,6 +41,8 @@ export interface TillContext {
   device: Device;
   /** The cashier ringing up sales now (may differ from the signed-in user after a PIN switch). */
   cashier: Pick<Staff, 'id' | 'displayName' | 'roles'>;
+  /** What the cashier may do in this store: buttons they may not use are disabled with why. */
+  permissions: PermissionSnapshot;
 }
 
 export interface CatalogIndex {
@@ -147,5 +151,6 @@ export interface TillApi {
 
   refunds: RefundApi;
   approvals: ApprovalApi;
+  staffPins: StaffPinApi;
   customers: CustomerApi;
 }

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 
 import type { TillApi, TillContext } from '../data/till-api.ts';
 import { formatReceiptTime } from '../receipt/receipt-time.ts';
+import { MANAGER_UNLOCK_HINT } from '../session/permission-snapshot.ts';
 import { ReceiptView } from '../receipt/receipt-view.tsx';
 import { ReceiptWidthToggle } from '../receipt/receipt-width-toggle.tsx';
 import type { RefundSource } from '../refund/refund-draft.ts';
@@ -31,6 +32,8 @@ export function HistoryScreen({ api, till }: { api: TillApi; till: TillContext }
   const open =
     sales?.find((sale) => sale.id === openId) ?? (justSaved?.id === openId ? justSaved : undefined);
   const refundsOfOpen = (sales ?? []).filter((sale) => sale.refundOfSaleId === openId);
+  const refundRight = till.permissions.decisions.refund;
+  const refundRefused = refundRight.allowed ? null : refundRight.reason;
 
   async function startRefund(original: Sale): Promise<void> {
     setRefunding({ original, previousRefunds: await api.refunds.refundsOf(original.id) });
@@ -59,7 +62,7 @@ export function HistoryScreen({ api, till }: { api: TillApi; till: TillContext }
     >
       <section className="history-screen__list" aria-label="Sales on this till">
         <h2>Sales on this till</h2>
-        <RefundLookup api={api} onFound={setRefunding} />
+        <RefundLookup api={api} onFound={setRefunding} refused={refundRefused} />
 
         {sales === null ? (
           <p>Loading…</p>
@@ -127,6 +130,9 @@ export function HistoryScreen({ api, till }: { api: TillApi; till: TillContext }
                 type="button"
                 className="till-btn"
                 data-testid="refund-start"
+                disabled={refundRefused !== null}
+                aria-describedby={refundRefused === null ? undefined : 'refund-refused'}
+                title={refundRefused ?? undefined}
                 onClick={() => void startRefund(open)}
               >
                 Refund…
@@ -134,6 +140,11 @@ export function HistoryScreen({ api, till }: { api: TillApi; till: TillContext }
             )}
             <ReceiptWidthToggle />
           </div>
+          {open.kind === 'sale' && refundRefused !== null && (
+            <p className="till-hint" id="refund-refused" data-testid="refund-refused">
+              {refundRefused}. {MANAGER_UNLOCK_HINT}
+            </p>
+          )}
           {refundsOfOpen.length > 0 && (
             <p data-testid="history-refunds">
               Refunded on{' '}

@@ -8,10 +8,12 @@ import '../sell/till-controls.css';
 interface RefundLookupProps {
   api: TillApi;
   onFound: (source: RefundSource) => void;
+  /** Why the person at the till may not refund, or null when they may. */
+  refused: string | null;
 }
 
 /** Finds a sale to refund by the number on its receipt: this till's, or any till's online. */
-export function RefundLookup({ api, onFound }: RefundLookupProps) {
+export function RefundLookup({ api, onFound, refused }: RefundLookupProps) {
   const [receiptNumber, setReceiptNumber] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -49,7 +51,8 @@ export function RefundLookup({ api, onFound }: RefundLookupProps) {
           type="submit"
           className="till-btn"
           data-testid="refund-lookup-submit"
-          disabled={busy || receiptNumber.trim() === ''}
+          disabled={busy || refused !== null || receiptNumber.trim() === ''}
+          title={refused ?? undefined}
         >
           {busy ? 'Finding…' : 'Find sale to refund'}
         </button>

@@ -1,7 +1,6 @@
 import { formatMoney, newId, type Sale } from '@pos/shared';
 import { useMemo, useState } from 'react';
 
-import { ApprovalDialog } from '../approval/approval-dialog.tsx';
 import type { TillApi, TillContext } from '../data/till-api.ts';
 import { RefundLineRow } from './refund-line-row.tsx';
 import {
@@ -27,7 +26,11 @@ interface RefundScreenProps {
 
 const ids = { line: newId, payment: newId };
 
-/** Choose what to give back and how; a manager approves, then the refund is saved offline. */
+/**
+ * Choose what to give back and how, then the refund is saved offline. Only someone who may
+ * refund gets here (a manager unlocks the till with their PIN); they approve it themselves,
+ * and the server checks that they may.
+ */
 export function RefundScreen({ api, till, source, onRefunded, onCancel }: RefundScreenProps) {
   const { original } = source;
   const currency = original.pricing.currency;
@@ -41,12 +44,11 @@ export function RefundScreen({ api, till, source, onRefunded, onCancel }: Refund
       ? `Everything on ${original.receiptNumber} has already been refunded`
       : null,
   );
-  const [approving, setApproving] = useState<RefundPreview | null>(null);
   const [busy, setBusy] = useState(false);
 
   const parsed = parseQuantities(original, texts);
   const preview = parsed.ok ? previewRefund(source, parsed.quantities, tender, ids) : null;
-  const selfApproval = api.approvals.cashierMay({ action: 'refund' });
+  const right = till.permissions.decisions.refund;
 
   async function save(draft: RefundPreview, approvedBy: string): Promise<void> {
     setBusy(true);
@@ -79,9 +81,9 @@ export function RefundScreen({ api, till, source, onRefunded, onCancel }: Refund
       return setError(message);
     }
 
+    if (!right.allowed) return setError(right.reason);
     setError(null);
-    if (selfApproval.allowed) void save(draft, till.cashier.id);
-    else setApproving(draft);
+    void save(draft, till.cashier.id);
   }
 
   const tenderButton = (value: RefundTender, label: string) => (
@@ -158,30 +160,11 @@ export function RefundScreen({ api, till, source, onRefunded, onCancel }: Refund
         type="button"
         className="till-btn till-btn--primary till-btn--large"
         data-testid="refund-submit"
-        disabled={busy}
-        title={selfApproval.allowed ? undefined : `${selfApproval.reason}: a manager PIN is asked`}
+        disabled={busy || !right.allowed}
         onClick={submit}
       >
-        {busy
-          ? 'Saving…'
-          : selfApproval.allowed
-            ? `Confirm refund of ${money(preview?.totals.due ?? 0)}`
-            : `Refund ${money(preview?.totals.due ?? 0)} (manager approves)`}
+        {busy ? 'Saving…' : `Confirm refund of ${money(preview?.totals.due ?? 0)}`}
       </button>
-
-      {approving !== null && (
-        <ApprovalDialog
-          title="Approve refund"
-          reason={`${selfApproval.allowed ? '' : selfApproval.reason}. Refund ${money(approving.totals.due)} on ${original.receiptNumber}.`}
-          approve={(pin) => api.approvals.approve({ action: 'refund' }, pin)}
-          onApproved={(approver) => {
-            const draft = approving;
-            setApproving(null);
-            void save(draft, approver.id);
-          }}
-          onClose={() => setApproving(null)}
-        />
-      )}
     </section>
   );
 }

@@ -7,6 +7,8 @@ export interface TokenSource {
   accessToken(): string | null;
   /** Refreshes once; resolves true when a new token is there to retry with. */
   refresh(): Promise<boolean>;
+  /** Runs before each request: a token about to run out is refreshed first (never throws). */
+  beforeRequest?(): Promise<void>;
 }
 
 export interface ReachabilityListener {
@@ -49,6 +51,7 @@ export class ApiClient {
 
   /** A successful response; the body is left to the caller (the event stream reads it). */
   async request(path: string, options: RequestOptions = {}): Promise<Response> {
+    await this.tokens.beforeRequest?.();
     let response = await this.send(path, options);
     if (response.status === 401 && (await this.tokens.refresh())) {
       response = await this.send(path, options);

@@ -1,6 +1,8 @@
 import { deviceSchema, meResponseSchema, storeSchema } from '@pos/shared';
 import { z } from 'zod';
 
+import { permissionSnapshotSchema } from './permission-snapshot.ts';
+
 const KEY = 'pos.session.v1';
 
 export const storedSessionSchema = z.object({
@@ -15,6 +17,8 @@ export const storedSessionSchema = z.object({
   signedInAt: z.string(),
   /** The refresh token was refused: selling goes on, syncing waits for a new sign-in. */
   needsSignIn: z.boolean(),
+  /** What this person may do in this store, for the till's buttons (recomputed on activation). */
+  permissions: permissionSnapshotSchema.optional(),
 });
 export type StoredSession = z.infer<typeof storedSessionSchema>;
 
@@ -22,7 +26,8 @@ export type StoredSession = z.infer<typeof storedSessionSchema>;
  * The last signed-in session in localStorage, so a cold start offline goes straight to the
  * till without asking the network anything. Tokens in localStorage are readable by any script
  * on the origin; the till has no third-party scripts and the CSP forbids inline ones.
- * TODO(#4): with Keycloak, keep the refresh token out of reach of scripts where possible.
+ * TODO(#4): with Keycloak, keep the refresh token out of reach of scripts where possible (a
+ * backend-for-frontend holding it in an HttpOnly cookie); offline starts need the rest here.
  */
 export function loadSession(storage: Storage = localStorage): StoredSession | null {
   const raw = storage.getItem(KEY);

@@ -1,3 +1,4 @@
+import { permissionSnapshot } from '../../session/permission-snapshot.ts';
 import type { TillContext } from '../till-api.ts';
 import { sampleDevice, sampleStaff, sampleStore } from './sample-documents.ts';
 
@@ -19,4 +20,8 @@ export const sampleTillContext: TillContext = {
   store: sampleStore,
   device: sampleDevice,
   cashier: { id: sampleStaff.id, displayName: sampleStaff.displayName, roles: ['cashier'] },
+  permissions: permissionSnapshot(
+    { userId: sampleStaff.id, tenantId: 'demo', roles: ['cashier'] },
+    sampleStore,
+  ),
 };
