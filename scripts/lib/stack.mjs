@@ -2,6 +2,7 @@
 // Permify, two sync-server instances and the gateway. `npm run stack` keeps it running; the
 // test runner starts a throwaway copy of it for the suites that need the real services.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import path from 'node:path';
 
 import { clientDist, repoRoot } from './paths.mjs';
@@ -29,6 +30,13 @@ export const KEYCLOAK_ISSUER = `http://localhost:${STACK_PORTS.keycloak}/realms/
  * cluster is thrown away on stop. Returns the running services, newest last.
  */
 export async function startStack({ dir, persistent, detached, log = console.log, seedSize = 300 }) {
+  const busy = await busyPorts();
+  if (busy.length > 0) {
+    throw new Error(
+      `ports ${busy.join(', ')} are in use: is \`npm run stack\` running? ` +
+        '(npm run stack:down stops it; the stack and the test stack share fixed ports)',
+    );
+  }
   const logs = path.join(dir, 'logs');
   const services = [];
   const started = (service) => {
@@ -99,6 +107,9 @@ export async function startStack({ dir, persistent, detached, log = console.log,
       PERMIFY_URL: permify.url,
       CLIENT_DIST: clientDist,
       LOG_LEVEL: 'info',
+      // The gateway cannot stream: tills served through it open the event stream here directly.
+      STREAM_URLS: STACK_PORTS.syncServers.map((port) => `http://localhost:${port}`).join(','),
+      TILL_ORIGINS: `http://localhost:${STACK_PORTS.gateway}`,
     };
     // The first instance migrates and seeds; the second starts once the schema is there.
     for (const [index, port] of STACK_PORTS.syncServers.entries()) {
@@ -135,6 +146,32 @@ export async function startStack({ dir, persistent, detached, log = console.log,
     await stopServices(services);
     throw error;
   }
+}
+
+/** Postgres is left out: the test stack's takes a free port, and `npm run stack` reuses its own. */
+async function busyPorts() {
+  const ports = [
+    STACK_PORTS.redis,
+    STACK_PORTS.keycloak,
+    STACK_PORTS.keycloakManagement,
+    STACK_PORTS.permifyHttp,
+    STACK_PORTS.permifyGrpc,
+    ...STACK_PORTS.syncServers,
+    STACK_PORTS.gateway,
+  ];
+  const answers = await Promise.all(ports.map((port) => listening(port)));
+  return ports.filter((_, index) => answers[index]);
+}
+
+function listening(port) {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 /** Stops services in reverse start order; Postgres last, so the others can close cleanly. */
