@@ -21,7 +21,7 @@ export default defineConfig({
       {
         test: {
           name: 'pg',
-          include: ['sync-server/src/**/*.pg.test.ts'],
+          include: ['{sync-server,client}/src/**/*.pg.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           fileParallelism: false,

@@ -9,12 +9,19 @@ import { ensureNodeDependencies } from './lib/ensure-deps.mjs';
 import { repoRoot, stackDir } from './lib/paths.mjs';
 import { ensureDatabase, startThrowawayPostgres } from './lib/postgres.mjs';
 import { run } from './lib/run.mjs';
-import { STACK_PORTS, startStack, stopServices } from './lib/stack.mjs';
+import {
+  readStackState,
+  STACK_PORTS,
+  startStack,
+  stopServices,
+  writeStackState,
+} from './lib/stack.mjs';
 import { ensureSystemPackages } from './lib/system-packages.mjs';
 
 const reportsDir = path.join(stackDir, 'reports');
 const only = process.argv.slice(2);
-const wanted = (suite) => only.length === 0 || only.includes(suite);
+// `soak` (the long convergence run) only runs when asked for by name.
+const wanted = (suite) => (only.length === 0 && suite !== 'soak') || only.includes(suite);
 
 const results = [];
 
@@ -41,7 +48,7 @@ function playwrightCounts(file) {
 async function main() {
   await ensureNodeDependencies();
   await ensureSystemPackages({
-    postgres: wanted('pg') || wanted('stack'),
+    postgres: wanted('pg') || wanted('stack') || wanted('soak'),
     chromium: wanted('e2e') || wanted('stack'),
     redis: wanted('stack'),
   });
@@ -94,6 +101,31 @@ async function main() {
     }
   }
 
+  if (wanted('soak')) {
+    const postgres = await startThrowawayPostgres();
+    try {
+      const out = path.join(reportsDir, 'soak.json');
+      await suite(
+        'soak: convergence of simulated tills',
+        'npx',
+        [
+          'vitest',
+          'run',
+          '--project',
+          'pg',
+          'client/src/sync/convergence.pg.test.ts',
+          '--reporter=default',
+          '--reporter=json',
+          `--outputFile.json=${out}`,
+        ],
+        { DATABASE_URL: postgres.url, SOAK_SECONDS: process.env.SOAK_SECONDS ?? '600' },
+      );
+      counts.push(vitestCounts(out));
+    } finally {
+      await postgres.stop();
+    }
+  }
+
   if (wanted('e2e')) {
     await buildClientIfStale();
     const out = path.join(reportsDir, 'e2e.json');
@@ -133,9 +165,12 @@ async function stackSuites(counts) {
     return;
   }
   results.push({ name: 'stack start', ok: true, seconds: (Date.now() - started) / 1000 });
+  // Suites that restart a service (Redis, mid-run) find its pid, port and log here.
+  writeStackState(dir, stack.services);
 
   try {
     const env = {
+      STACK_STATE_FILE: path.join(dir, 'stack.json'),
       // Tests that build their own app get a database of their own beside the servers' one.
       DATABASE_URL: await ensureDatabase(stack.postgres.url, 'pos_tests'),
       STACK_DATABASE_URL: stack.databases.pos,
@@ -174,6 +209,9 @@ async function stackSuites(counts) {
     counts.push(playwrightCounts(e2eOut));
   } finally {
     await stopServices(stack.services);
+    // A suite that restarted a service wrote its new pid to the state file; stop that one too.
+    const startedPids = new Set(stack.services.map((service) => service.pid));
+    await stopServices(readStackState(dir).filter((service) => !startedPids.has(service.pid)));
     rmSync(dir, { recursive: true, force: true });
   }
 }
