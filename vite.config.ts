@@ -4,8 +4,13 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 const SERVER = 'http://127.0.0.1:8080';
 
-// Where keycloak-js redeems sign-in codes and refreshes tokens; the till's only other origin.
+// Where keycloak-js redeems sign-in codes and refreshes tokens.
 const IDENTITY_ORIGINS = process.env.TILL_IDENTITY_ORIGINS ?? 'http://localhost:8180';
+
+// Where the till opens its event stream when the gateway serving it cannot stream: the sync
+// servers themselves (the server's STREAM_URLS). Space-separated; the stack's two by default.
+const STREAM_ORIGINS =
+  process.env.TILL_STREAM_ORIGINS ?? 'http://localhost:8081 http://localhost:8082';
 
 // Only the till's own scripts run; the session tokens in localStorage depend on that.
 const CONTENT_SECURITY_POLICY = [
@@ -14,7 +19,7 @@ const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",
-  `connect-src 'self' ${IDENTITY_ORIGINS}`,
+  `connect-src 'self' ${IDENTITY_ORIGINS} ${STREAM_ORIGINS}`,
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

@@ -207,6 +207,16 @@ async function stackSuites(counts) {
       { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eOut },
     );
     counts.push(playwrightCounts(e2eOut));
+
+    // The till as the stack serves it: through the gateway, streaming from the sync servers.
+    const gatewayOut = path.join(reportsDir, 'e2e-gateway.json');
+    await suite(
+      'e2e through the gateway',
+      'npx',
+      ['playwright', 'test', '-c', 'playwright.gateway.config.ts', '--reporter=list,json'],
+      { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: gatewayOut },
+    );
+    counts.push(playwrightCounts(gatewayOut));
   } finally {
     await stopServices(stack.services);
     // A suite that restarted a service wrote its new pid to the state file; stop that one too.

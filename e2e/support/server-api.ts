@@ -123,8 +123,9 @@ export class ServerApi {
     return body.documents;
   }
 
-  async sales(): Promise<ServerSale[]> {
-    const body = await this.get<{ sales: ServerSale[] }>('/api/sales?limit=100');
+  /** The newest sales first; up to 500 (the server's cap) when other tills sell meanwhile. */
+  async sales(limit = 100): Promise<ServerSale[]> {
+    const body = await this.get<{ sales: ServerSale[] }>(`/api/sales?limit=${limit}`);
     return body.sales;
   }
 

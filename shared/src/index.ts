@@ -5,6 +5,7 @@ export * from './documents/sale.ts';
 export * from './documents/collections.ts';
 export * from './protocol/replication.ts';
 export * from './protocol/auth.ts';
+export * from './protocol/client-config.ts';
 export * from './errors/wire-error.ts';
 export * from './barcode/gtin.ts';
 export * from './barcode/variable-measure.ts';

@@ -11,6 +11,9 @@ import type { Database } from './db/database.ts';
 import { ApiError } from './http/api-error.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { createErrorHandler, notFoundHandler } from './http/error-handler.ts';
+import { serverDate } from './http/server-date.ts';
+import { streamCors } from './http/stream-cors.ts';
+import { scopeToTenant } from './http/tenant-database.ts';
 import type { Logger } from './observability/logger.ts';
 import { requestContext } from './observability/request-context.ts';
 import { createAuthzSync, type AuthzSync } from './replication/authz-sync.ts';
@@ -55,6 +58,8 @@ export interface AppDeps {
   clientConfig?: ClientConfig;
   /** Aborted at shutdown so open event streams end and the server can close. */
   shutdown?: AbortSignal;
+  /** Till origins (the gateway's) that may open the event stream here cross-origin. */
+  tillOrigins?: readonly string[];
 }
 
 /** The whole HTTP surface; tests call `app.request(...)` on it without opening a port. */
@@ -66,6 +71,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.onError(createErrorHandler(deps.logger));
   app.notFound(notFoundHandler);
 
+  app.use('*', serverDate(now));
   app.use('*', requestContext(deps.logger));
   app.use(
     '*',
@@ -86,18 +92,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   // Public and before authentication: the till asks it before anyone has signed in.
   app.route('/api/client-config', clientConfigRoute(deps.clientConfig ?? EMBEDDED_CLIENT_CONFIG));
+  app.use('/api/sync/stream', streamCors(deps.tillOrigins ?? []));
   app.use('/api/*', authenticate(deps.auth.verify));
-  app.route('/api/me', meRoute(deps.db));
+  // Behind this, handlers read and write as the token's tenant (row-level security); the
+  // privileged deps.db is for system work only (the permission sync, health checks).
+  app.use('/api/*', scopeToTenant(deps.db));
+  app.route('/api/me', meRoute());
   const authorizer = deps.authorizer ?? createEmbeddedAuthorizer({ db: deps.db });
-  const authz = { db: deps.db, authorizer };
+  const authz = { authorizer };
   const authzSync = deps.authzSync ?? createAuthzSync({ authorizer, logger: deps.logger });
-  const writes = { ...authz, bus: deps.bus, authzSync, now };
+  const writes = { db: deps.db, authorizer, bus: deps.bus, authzSync, now };
   app.route('/api/sync', syncRoutes({ ...writes, pullPages, shutdown }));
   app.route('/api/devices', deviceRoutes(writes));
   app.route('/api/sales', salesRoutes(authz));
   app.route('/api/stock', stockRoutes(authz));
   app.route('/api/shifts', shiftRoutes(authz));
-  app.route('/api/customers', customerRoutes(deps.db));
+  app.route('/api/customers', customerRoutes());
   app.route('/api/receipt-outbox', receiptOutboxRoutes(authz));
   app.route('/api/quarantine', quarantineRoutes(authz));
 

@@ -11,6 +11,18 @@ export type LogLevel = (typeof logLevels)[number];
 
 const emptyAsUndefined = (value: unknown): unknown => (value === '' ? undefined : value);
 
+/** A comma-separated list of origins or base URLs, each without a trailing slash. */
+const urlList = z.preprocess(
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((item) => item.trim().replace(/\/+$/, ''))
+          .filter((item) => item !== '')
+      : [],
+  z.array(z.url()),
+);
+
 const envSchema = z
   .object({
     PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65_535).default(8080)),
@@ -24,6 +36,8 @@ const envSchema = z
     AUTH_AUDIENCE: z.preprocess(emptyAsUndefined, z.string().min(1).default(API_AUDIENCE)),
     AUTH_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().min(1).default('pos-till')),
     CLIENT_DIST: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    STREAM_URLS: urlList,
+    TILL_ORIGINS: urlList,
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(logLevels).default('info')),
     BODY_LIMIT_BYTES: z.preprocess(
       emptyAsUndefined,
@@ -101,6 +115,10 @@ export interface Config {
   auth: AuthConfig;
   /** The OIDC client the till signs in with (public, PKCE); GET /api/client-config names it. */
   authClientId: string;
+  /** The sync servers' public URLs tills open the event stream on (the gateway cannot stream). */
+  streamUrls: string[];
+  /** Origins of tills served from elsewhere (the gateway) that may open the stream here. */
+  tillOrigins: string[];
   clientDist: string;
   logLevel: LogLevel;
   bodyLimitBytes: number;
@@ -142,6 +160,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgliteDir: resolveFromRoot(e.PGLITE_DIR ?? '.stack/data/pglite'),
     auth: { mode: e.AUTH_MODE, issuer, jwksUrl, audience: e.AUTH_AUDIENCE },
     authClientId: e.AUTH_CLIENT_ID,
+    streamUrls: e.STREAM_URLS,
+    tillOrigins: e.TILL_ORIGINS.map((origin) => new URL(origin).origin),
     clientDist: resolveFromRoot(e.CLIENT_DIST ?? 'dist/client'),
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

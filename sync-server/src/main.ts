@@ -64,7 +64,12 @@ async function main(): Promise<void> {
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     clientDist: config.clientDist,
-    clientConfig: clientConfigOf({ ...config.auth, clientId: config.authClientId }),
+    clientConfig: clientConfigOf({
+      ...config.auth,
+      clientId: config.authClientId,
+      streamUrls: config.streamUrls,
+    }),
+    tillOrigins: config.tillOrigins,
     shutdown: shutdown.signal,
   });
 

@@ -5,13 +5,17 @@ import { installationId } from '../session/installation-id.ts';
 import { KeycloakAuthProvider } from '../session/keycloak-auth-provider.ts';
 import { keycloakClientFor } from '../session/keycloak-client.ts';
 import { SessionManager } from '../session/session-manager.ts';
+import { ClockDrift } from '../sync/clock-drift.ts';
 import { NetworkMonitor } from '../sync/network-monitor.ts';
+import { StreamEndpoints } from '../sync/stream-endpoints.ts';
 import { RuntimeHost } from './runtime-host.ts';
 
 export interface AppServices {
   network: NetworkMonitor;
   sessions: SessionManager;
   runtime: RuntimeHost;
+  /** How far this device's clock is from the server's, from every API answer. */
+  clock: ClockDrift;
   /** `password`: the embedded issuer's form; `redirect`: Keycloak's own sign-in page. */
   signIn: 'password' | 'redirect';
   /** The embedded issuer only runs in development and the demo, so its accounts may show. */
@@ -46,12 +50,17 @@ export function startAppServices(config: ClientConfig): AppServices {
     installationId: () => installationId(),
     window,
   });
-  const runtime = new RuntimeHost(sessions, network);
+  const clock = new ClockDrift();
+  const runtime = new RuntimeHost(sessions, network, {
+    clock,
+    streamEndpoints: () => new StreamEndpoints(config.streamUrls, installationId(), localStorage),
+  });
 
   services = {
     network,
     sessions,
     runtime,
+    clock,
     signIn: config.mode === 'keycloak' ? 'redirect' : 'password',
     showDemoHint: import.meta.env.DEV || config.mode === 'embedded',
   };

@@ -2,7 +2,12 @@ import { errorMessage } from '../session/api-error.ts';
 import type { SessionManager, SessionState } from '../session/session-manager.ts';
 import type { NetworkMonitor } from '../sync/network-monitor.ts';
 import { log } from './log.ts';
-import { openTillRuntime, runtimeKey, type TillRuntime } from './till-runtime.ts';
+import {
+  openTillRuntime,
+  runtimeKey,
+  type TillRuntime,
+  type TillRuntimeOptions,
+} from './till-runtime.ts';
 
 export type RuntimeState =
   | { status: 'none' }
@@ -24,6 +29,7 @@ export class RuntimeHost {
   constructor(
     private readonly sessions: SessionManager,
     private readonly network: NetworkMonitor,
+    private readonly options: TillRuntimeOptions = {},
   ) {}
 
   start(): void {
@@ -57,21 +63,53 @@ export class RuntimeHost {
           );
       }
 
-      const latest = this.sessions.state();
-      if (latest.status !== 'active' || runtimeKey(latest.session) !== key) return;
+      await this.open(key);
+    });
+  }
 
+  /**
+   * Drops the local catalog and downloads it again: closes the till, removes products,
+   * categories and tax rates with their pull checkpoints, and opens it again. What the till
+   * wrote (waiting sales above all) is in other collections and stays.
+   */
+  clearCatalog(): Promise<void> {
+    const done = this.queue.then(async () => {
+      if (this.state.status !== 'ready') throw new Error('The till is not open');
+      const open = this.state.runtime;
       this.set({ status: 'opening' });
       try {
-        const runtime = await openTillRuntime(latest.session, this.sessions, this.network);
-        this.set({ status: 'ready', runtime });
-        this.paused = false;
-        const now = this.sessions.state();
-        await this.pauseSyncWhile(now.status === 'active' && now.syncBlocked);
-      } catch (error) {
-        log.error('opening the till failed', { error: errorMessage(error) });
-        this.set({ status: 'failed', error: errorMessage(error) });
+        await open.close({ clearCatalog: true });
+      } finally {
+        await this.open(this.wantedKey);
       }
     });
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  private async open(key: string | null): Promise<void> {
+    const latest = this.sessions.state();
+    if (latest.status !== 'active' || runtimeKey(latest.session) !== key) {
+      if (this.state.status === 'opening') this.set({ status: 'none' });
+      return;
+    }
+
+    this.set({ status: 'opening' });
+    try {
+      const runtime = await openTillRuntime(
+        latest.session,
+        this.sessions,
+        this.network,
+        this.options,
+      );
+      this.set({ status: 'ready', runtime });
+      this.paused = false;
+      const now = this.sessions.state();
+      await this.pauseSyncWhile(now.status === 'active' && now.syncBlocked);
+    } catch (error) {
+      log.error('opening the till failed', { error: errorMessage(error) });
+      this.set({ status: 'failed', error: errorMessage(error) });
+    }
   }
 
   /**

@@ -1,4 +1,7 @@
+import { useState } from 'react';
+
 import type { TillApi } from '../data/till-api.ts';
+import { errorMessage } from '../session/api-error.ts';
 import { Button } from '../ui/button.tsx';
 import { calendarDate, clockTime } from './sync-label.ts';
 import { useTillSyncStatus } from './use-app-state.ts';
@@ -16,10 +19,25 @@ export interface SyncDetailsProps {
   onSyncNow: () => void;
   /** The store's time zone, for the last-synced time. */
   timeZone: string;
+  /** Managers may drop the local catalog to free space; undefined hides the action. */
+  onClearCatalog?: (() => Promise<void>) | undefined;
 }
 
-export function SyncDetails({ api, onSyncNow, timeZone }: SyncDetailsProps) {
+type Clearing = 'idle' | 'confirm' | 'busy' | { error: string };
+
+export function SyncDetails({ api, onSyncNow, timeZone, onClearCatalog }: SyncDetailsProps) {
   const status = useTillSyncStatus(api);
+  const [clearing, setClearing] = useState<Clearing>('idle');
+
+  async function clearCatalog(clear: () => Promise<void>) {
+    setClearing('busy');
+    try {
+      await clear();
+      setClearing('idle');
+    } catch (error) {
+      setClearing({ error: errorMessage(error) });
+    }
+  }
   const storage = useUiStore((state) => state.storage);
   const close = useUiStore((state) => state.toggleSyncDetails);
 
@@ -70,6 +88,43 @@ export function SyncDetails({ api, onSyncNow, timeZone }: SyncDetailsProps) {
       <Button variant="primary" onClick={onSyncNow} disabled={!status.online}>
         Sync now
       </Button>
+
+      {onClearCatalog !== undefined && (
+        <div className="sync-details__clear" data-testid="clear-catalog">
+          <h3>Catalog cache</h3>
+          <p>
+            Removes products, categories and tax rates from this till and downloads them again.
+            Frees space when the device is full. Sales waiting to sync are kept.
+          </p>
+          {clearing === 'confirm' ? (
+            <>
+              <Button
+                variant="danger"
+                data-testid="clear-catalog-confirm"
+                onClick={() => void clearCatalog(onClearCatalog)}
+              >
+                Clear and re-download
+              </Button>
+              <Button variant="ghost" onClick={() => setClearing('idle')}>
+                Keep it
+              </Button>
+            </>
+          ) : (
+            <Button
+              data-testid="clear-catalog-start"
+              disabled={clearing === 'busy'}
+              onClick={() => setClearing('confirm')}
+            >
+              {clearing === 'busy' ? 'Clearing…' : 'Clear catalog cache / re-download'}
+            </Button>
+          )}
+          {typeof clearing === 'object' && (
+            <p className="till-error" role="alert">
+              {clearing.error}
+            </p>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { Subscription } from 'rxjs';
 
+import { clearCatalog } from '../data/clear-catalog.ts';
 import { createTillApi } from '../data/local-till-api.ts';
 import { plainDocument } from '../data/plain-document.ts';
 import type { RxDoc } from '../data/schema/collection-schema.ts';
@@ -10,9 +11,11 @@ import { ApiClient } from '../session/api-client.ts';
 import type { SessionManager } from '../session/session-manager.ts';
 import { permissionSnapshot } from '../session/permission-snapshot.ts';
 import type { StoredSession } from '../session/stored-session.ts';
+import { observingFetch, type ClockDrift } from '../sync/clock-drift.ts';
 import type { NetworkMonitor } from '../sync/network-monitor.ts';
 import { RejectedDocuments } from '../sync/rejected-documents.ts';
 import { SyncStatusStore } from '../sync/sync-status-source.ts';
+import { StreamEndpoints } from '../sync/stream-endpoints.ts';
 import { SyncStream } from '../sync/sync-stream.ts';
 import { startTillReplication, type TillReplication } from '../sync/till-replication.ts';
 import { log } from './log.ts';
@@ -23,7 +26,15 @@ export interface TillRuntime {
   data: TillData;
   status: SyncStatusStore;
   replication: TillReplication;
-  close(): Promise<void>;
+  /** `clearCatalog` drops the local catalog (and its checkpoints) once nothing uses it. */
+  close(options?: { clearCatalog?: boolean }): Promise<void>;
+}
+
+export interface TillRuntimeOptions {
+  /** Told the server's time by every answer; none in tests. */
+  clock?: ClockDrift;
+  /** Where to open the event stream; the till's own origin when omitted. */
+  streamEndpoints?: () => StreamEndpoints;
 }
 
 export function runtimeKey(session: StoredSession): string {
@@ -65,6 +76,7 @@ export async function openTillRuntime(
   session: StoredSession,
   sessions: SessionManager,
   network: NetworkMonitor,
+  options: TillRuntimeOptions = {},
 ): Promise<TillRuntime> {
   const tenantId = session.me.tenantId;
   const started = performance.now();
@@ -75,11 +87,18 @@ export async function openTillRuntime(
 
   const rejected = new RejectedDocuments(tenantId);
   const status = new SyncStatusStore({ tenantId, network, pending: data.pending, rejected });
-  const client = new ApiClient(sessions.tokens, network);
+  const fetchImpl = options.clock ? observingFetch(options.clock) : undefined;
+  const client = new ApiClient(sessions.tokens, network, fetchImpl);
+  const endpoints = options.streamEndpoints?.() ?? new StreamEndpoints(undefined, '');
+  // A stream server that is down says nothing about the network: pull and push still reach the
+  // gateway, which alone decides whether the till shows itself online.
+  const streamClient = endpoints.crossOrigin()
+    ? new ApiClient(sessions.tokens, undefined, fetchImpl)
+    : client;
   const replication = startTillReplication({
     db,
     client,
-    stream: new SyncStream(client, network),
+    stream: new SyncStream(streamClient, network, endpoints),
     network,
     rejected,
   });
@@ -131,12 +150,13 @@ export async function openTillRuntime(
     data,
     status,
     replication,
-    async close() {
+    async close(options = {}) {
       window.removeEventListener('storage', onStorage);
       subscriptions.forEach((subscription) => subscription.unsubscribe());
       status.close();
       await replication.cancel();
       await data.close();
+      if (options.clearCatalog === true) await clearCatalog(db);
       await db.close();
     },
   };

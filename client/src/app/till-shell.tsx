@@ -10,6 +10,7 @@ import { appServices } from './app-services.ts';
 import { requestPersistentStorage } from './persist-storage.ts';
 import { SessionBanner } from './session-banner.tsx';
 import { SyncDetails } from './sync-details.tsx';
+import type { TillContext } from '../data/till-api.ts';
 import { tillContextOf, type TillRuntime } from './till-runtime.ts';
 import { TopBar } from './top-bar.tsx';
 import { useUiStore } from './ui-store.ts';
@@ -20,6 +21,11 @@ export interface TillShellProps {
   state: Extract<SessionState, { status: 'active' }>;
   runtime: TillRuntime;
   showDemoHint: boolean;
+}
+
+/** Clearing the catalog stops the till for a moment and re-downloads it: a manager's call. */
+function managesTill(till: TillContext): boolean {
+  return till.cashier.roles.some((role) => role === 'manager' || role === 'owner');
 }
 
 export function TillShell({ state, runtime, showDemoHint }: TillShellProps) {
@@ -58,6 +64,7 @@ export function TillShell({ state, runtime, showDemoHint }: TillShellProps) {
         api={api}
         till={till}
         needsSignIn={state.syncBlocked}
+        clock={appServices().clock}
         onSwitchUser={() => appServices().sessions.lock()}
         onSignOut={() => void signOut()}
       />
@@ -82,6 +89,9 @@ export function TillShell({ state, runtime, showDemoHint }: TillShellProps) {
           api={api}
           timeZone={till.store.timezone}
           onSyncNow={() => runtime.replication.reSync()}
+          onClearCatalog={
+            managesTill(till) ? () => appServices().runtime.clearCatalog() : undefined
+          }
         />
       )}
 

@@ -1,5 +1,7 @@
 import type { TillApi, TillContext } from '../data/till-api.ts';
+import type { ClockDrift } from '../sync/clock-drift.ts';
 import { Button } from '../ui/button.tsx';
+import { ClockWarning } from './clock-warning.tsx';
 import { SyncIndicator } from './sync-indicator.tsx';
 import { useUiStore, type Tab } from './ui-store.ts';
 
@@ -13,11 +15,12 @@ export interface TopBarProps {
   api: TillApi;
   till: TillContext;
   needsSignIn: boolean;
+  clock: ClockDrift;
   onSwitchUser: () => void;
   onSignOut: () => void;
 }
 
-export function TopBar({ api, till, needsSignIn, onSwitchUser, onSignOut }: TopBarProps) {
+export function TopBar({ api, till, needsSignIn, clock, onSwitchUser, onSignOut }: TopBarProps) {
   const tab = useUiStore((state) => state.tab);
   const setTab = useUiStore((state) => state.setTab);
 
@@ -69,6 +72,8 @@ export function TopBar({ api, till, needsSignIn, onSwitchUser, onSignOut }: TopB
           Sign out
         </Button>
       </div>
+
+      <ClockWarning clock={clock} />
     </header>
   );
 }

@@ -17,6 +17,7 @@ import { CartPricingError, saleLinesFromCart } from './sale-lines.ts';
 import type { RxDoc } from './schema/collection-schema.ts';
 import { createShiftApi, findOpenShift } from './shift-api.ts';
 import { createStaffPinApi } from './staff-pin-api.ts';
+import { isQuotaError, StorageFullError } from './storage-full.ts';
 import type { TillData } from './till-data.ts';
 import type { Cart, SaleDraft, SyncStatus, TillApi, TillContext } from './till-api.ts';
 
@@ -69,6 +70,16 @@ export function createTillApi(
    * follow the order documents are saved; `finish` turns the built sale into the kept document.
    */
   async function saveNumbered(input: NumberedDocument): Promise<Sale> {
+    try {
+      return await saveNumberedOnce(input);
+    } catch (error) {
+      // A full disk must say so, not spin: the caller still holds the cart and can retry.
+      if (isQuotaError(error)) throw new StorageFullError({ cause: error });
+      throw error;
+    }
+  }
+
+  async function saveNumberedOnce(input: NumberedDocument): Promise<Sale> {
     return withExclusiveLock('receipt-counter', async () => {
       const till = context();
       const lines = input.lines();
@@ -132,6 +143,8 @@ export function createTillApi(
       return () => subscription.unsubscribe();
     },
     onHand: (productId) => data.stock.onHand(productId),
+    stockLevels: () => data.stock.levels(),
+    subscribeStock: (listener) => data.stock.subscribe(listener),
 
     async parkCart(cart, note) {
       await data.parked.park(cart, note, now());

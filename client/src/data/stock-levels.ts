@@ -6,6 +6,8 @@ import type { RxDoc } from './schema/collection-schema.ts';
 import { throttledTask } from './throttled-task.ts';
 import type { TillDatabase } from './till-database.ts';
 
+const EMPTY: ReadonlyMap<string, number> = new Map();
+
 /**
  * On hand for this store: the ledger pulled from the server, plus the movements of this till's
  * sales that have not come back in that ledger yet. Movement ids are derived from sale and line,
@@ -15,6 +17,7 @@ export class StockLevels {
   private readonly ledger: LiveDocumentMap<RxDoc<'stock_movements'>>;
   private readonly recompute = throttledTask(() => this.compute(), 250);
   private totals: Map<string, number> | undefined;
+  private readonly listeners = new Set<(levels: ReadonlyMap<string, number>) => void>();
   private readonly unsubscribePending: () => void;
 
   constructor(
@@ -38,6 +41,17 @@ export class StockLevels {
     return this.totals?.get(productId);
   }
 
+  /** Every product's on hand; a new map after each change, empty while the ledger loads. */
+  levels(): ReadonlyMap<string, number> {
+    return this.totals ?? EMPTY;
+  }
+
+  /** Hears each recomputation: a sale here, or a movement another till's sale streamed in. */
+  subscribe(listener: (levels: ReadonlyMap<string, number>) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   private compute(): void {
     const movements: StockMovement[] = [...this.ledger.docs.values()];
     for (const sale of this.pending.sales()) {
@@ -45,10 +59,13 @@ export class StockLevels {
         if (!this.ledger.docs.has(movement.id)) movements.push(movement);
       }
     }
-    this.totals = onHand(movements);
+    const totals = onHand(movements);
+    this.totals = totals;
+    this.listeners.forEach((listener) => listener(totals));
   }
 
   close(): void {
+    this.listeners.clear();
     this.recompute.cancel();
     this.unsubscribePending();
     this.ledger.close();

@@ -141,6 +141,9 @@ export interface TillApi {
   recentSales(limit: number): Promise<Sale[]>;
   subscribeSales(listener: (sales: Sale[]) => void): () => void;
   onHand(productId: string): number | undefined;
+  /** On hand (thousandths) per product in this store, as it is now. */
+  stockLevels(): ReadonlyMap<string, number>;
+  subscribeStock(listener: (levels: ReadonlyMap<string, number>) => void): () => void;
 
   parkCart(cart: Cart, note: string): Promise<void>;
   parkedCarts(): Promise<ParkedCart[]>;

@@ -14,6 +14,7 @@ const BROWSE_LIMIT = 120;
 interface CatalogPanelProps {
   catalog: CatalogIndex;
   currency: string;
+  stock: ReadonlyMap<string, number>;
   onAdd: (product: Product) => void;
   onBarcode: (code: string) => void;
 }
@@ -40,7 +41,7 @@ function visibleProducts(
   return { shown: sellable.slice(0, BROWSE_LIMIT), total: sellable.length };
 }
 
-export function CatalogPanel({ catalog, currency, onAdd, onBarcode }: CatalogPanelProps) {
+export function CatalogPanel({ catalog, currency, stock, onAdd, onBarcode }: CatalogPanelProps) {
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<string | null>(null);
   const [barcode, setBarcode] = useState('');
@@ -117,7 +118,13 @@ export function CatalogPanel({ catalog, currency, onAdd, onBarcode }: CatalogPan
         <CategoryTabs categories={catalog.categories} selected={category} onSelect={setCategory} />
       )}
 
-      <ProductGrid products={products} currency={currency} emptyText={emptyText} onAdd={onAdd} />
+      <ProductGrid
+        products={products}
+        currency={currency}
+        stock={stock}
+        emptyText={emptyText}
+        onAdd={onAdd}
+      />
 
       {total > products.length && (
         <p className="catalog-panel__more" data-testid="product-grid-more">

@@ -1,9 +1,13 @@
 import { formatMoney, type Product } from '@pos/shared';
 import { memo } from 'react';
 
+import { formatThousandths } from '../cart/thousandths.ts';
+
 interface ProductGridProps {
   products: readonly Product[];
   currency: string;
+  /** On hand per product id, in thousandths; a product without an entry shows none. */
+  stock: ReadonlyMap<string, number>;
   emptyText: string;
   onAdd: (product: Product) => void;
 }
@@ -15,6 +19,7 @@ interface ProductGridProps {
 export const ProductGrid = memo(function ProductGrid({
   products,
   currency,
+  stock,
   emptyText,
   onAdd,
 }: ProductGridProps) {
@@ -28,22 +33,31 @@ export const ProductGrid = memo(function ProductGrid({
 
   return (
     <ul className="product-grid" data-testid="product-grid">
-      {products.map((product) => (
-        <li key={product.id}>
-          <button
-            type="button"
-            className="product-tile"
-            data-testid={`product-tile-${product.sku}`}
-            onClick={() => onAdd(product)}
-          >
-            <span className="product-tile__name">{product.name}</span>
-            <span className="product-tile__meta">
-              <span className="product-tile__sku">{product.sku}</span>
-              <span className="product-tile__price">{formatMoney(product.price, currency)}</span>
-            </span>
-          </button>
-        </li>
-      ))}
+      {products.map((product) => {
+        const onHand = stock.get(product.id);
+        return (
+          <li key={product.id}>
+            <button
+              type="button"
+              className="product-tile"
+              data-testid={`product-tile-${product.sku}`}
+              data-on-hand={onHand === undefined ? undefined : String(onHand)}
+              onClick={() => onAdd(product)}
+            >
+              <span className="product-tile__name">{product.name}</span>
+              <span className="product-tile__meta">
+                <span className="product-tile__sku">{product.sku}</span>
+                <span className="product-tile__price">{formatMoney(product.price, currency)}</span>
+              </span>
+              {onHand !== undefined && (
+                <span className="product-tile__stock" data-testid="product-tile-stock">
+                  {formatThousandths(onHand)} in stock
+                </span>
+              )}
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 });

@@ -14,6 +14,7 @@ import { ParkDialog } from './park-dialog.tsx';
 import { ParkedCartsDialog } from './parked-carts-dialog.tsx';
 import { ScanNotice, type Notice } from './scan-notice.tsx';
 import { useCatalog } from './use-catalog.ts';
+import { useStockLevels } from './use-stock-levels.ts';
 import { WeightDialog } from './weight-dialog.tsx';
 
 import '../sell/till-controls.css';
@@ -29,6 +30,7 @@ export function SellScreen({ api, till }: { api: TillApi; till: TillContext }) {
   const store = cartStoreFor(till.device.id);
   const cart = useCart(store, (s) => s.cart);
   const catalog = useCatalog(api);
+  const stock = useStockLevels(api);
 
   const [step, setStep] = useState<Step>({ name: 'sell' });
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -142,6 +144,7 @@ export function SellScreen({ api, till }: { api: TillApi; till: TillContext }) {
         <CatalogPanel
           catalog={catalog}
           currency={till.store.pricing.currency}
+          stock={stock}
           onAdd={tap}
           onBarcode={addByBarcode}
         />

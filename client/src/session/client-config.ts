@@ -1,22 +1,11 @@
-import { z } from 'zod';
+import { clientConfigSchema, type ClientConfig } from '@pos/shared';
 
 import { errorMessage } from './api-error.ts';
 
+export type { ClientConfig, KeycloakClientConfig as KeycloakConfig } from '@pos/shared';
+
 const KEY = 'pos.clientConfig.v1';
 const TIMEOUT_MS = 10_000;
-
-/** GET /api/client-config, as the sync server answers it (sync-server/src/routes). */
-export const clientConfigSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('embedded') }),
-  z.object({
-    mode: z.literal('keycloak'),
-    url: z.url(),
-    realm: z.string().min(1),
-    clientId: z.string().min(1),
-  }),
-]);
-export type ClientConfig = z.infer<typeof clientConfigSchema>;
-export type KeycloakConfig = Extract<ClientConfig, { mode: 'keycloak' }>;
 
 export function loadClientConfig(storage: Storage = localStorage): ClientConfig | null {
   const raw = storage.getItem(KEY);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ApiClient } from '../session/api-client.ts';
 import { NetworkMonitor } from './network-monitor.ts';
+import { StreamEndpoints } from './stream-endpoints.ts';
 import { SyncStream } from './sync-stream.ts';
 
 function sseResponse(chunks: string[]): Response {
@@ -46,4 +47,27 @@ describe('SyncStream', () => {
     ]);
     expect(requests[0]).toBe('/api/sync/stream Bearer token-1');
   });
+
+  it('falls back to the other sync server when its own refuses the stream', async () => {
+    const asked: string[] = [];
+    const client = new ApiClient(
+      { accessToken: () => 'token-1', refresh: () => Promise.resolve(false) },
+      undefined,
+      (input) => {
+        const url = String(input);
+        asked.push(url);
+        return url.startsWith('http://first')
+          ? Promise.reject(new TypeError('Failed to fetch'))
+          : Promise.resolve(sseResponse([': heartbeat\n\n']));
+      },
+    );
+    const endpoints = new StreamEndpoints(['http://first', 'http://second'], 'installation-1');
+    while (endpoints.current() !== 'http://first') endpoints.failed();
+    const stream = new SyncStream(client, new NetworkMonitor(null), endpoints);
+
+    const first = await firstValueFrom(stream.forCollection('products'));
+
+    expect(first).toBe('RESYNC');
+    expect(asked).toEqual(['http://first/api/sync/stream', 'http://second/api/sync/stream']);
+  }, 10_000);
 });

@@ -12,6 +12,7 @@ import type { ApiClient } from '../session/api-client.ts';
 import { errorMessage } from '../session/api-error.ts';
 import type { NetworkMonitor } from './network-monitor.ts';
 import { SseParser } from './sse-parser.ts';
+import { StreamEndpoints } from './stream-endpoints.ts';
 
 type ServerDocument = Record<string, unknown>;
 export type PullStreamItem = RxReplicationPullStreamItem<ServerDocument, Checkpoint>;
@@ -32,6 +33,8 @@ export class SyncStream {
   constructor(
     private readonly client: ApiClient,
     private readonly network: NetworkMonitor,
+    /** Which server to stream from; the till's own origin unless told otherwise. */
+    private readonly endpoints: StreamEndpoints = new StreamEndpoints(undefined, ''),
   ) {
     this.events = new Observable<StreamEvent>((subscriber) => {
       const stop = new AbortController();
@@ -68,7 +71,13 @@ export class SyncStream {
       } catch (error) {
         if (stop.aborted) return;
         failures += 1;
-        log.debug('sync stream interrupted', { error: errorMessage(error), failures });
+        log.debug('sync stream interrupted', {
+          error: errorMessage(error),
+          failures,
+          from: this.endpoints.current(),
+        });
+        // Another instance may be up; the stream says RESYNC there, so nothing is missed.
+        this.endpoints.failed();
       }
 
       await this.wait(stop, Math.min(BACKOFF_MAX_MS, 1000 * 2 ** Math.min(failures, 5)));
@@ -89,7 +98,7 @@ export class SyncStream {
     let watchdog = setTimeout(abort, SILENCE_MS);
 
     try {
-      const response = await this.client.request('/api/sync/stream', {
+      const response = await this.client.request(this.endpoints.streamUrl(), {
         signal: connection.signal,
         headers: { Accept: 'text/event-stream' },
       });

@@ -1,5 +1,5 @@
 import type { RedisConfig } from '../config.ts';
-import type { Queryable } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import type { Logger } from '../observability/logger.ts';
 import { createInProcessChangeBus, type ChangeBus } from '../replication/change-bus.ts';
 import { createRedisChangeBus } from '../replication/redis-change-bus.ts';
@@ -18,7 +18,7 @@ export interface SharedState {
 
 export interface ConnectRedisOptions {
   config: RedisConfig;
-  db: Queryable;
+  db: Database;
   logger: Logger;
 }
 

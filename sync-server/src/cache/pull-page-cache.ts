@@ -1,6 +1,6 @@
 import type { Checkpoint, CollectionName } from '@pos/shared';
 
-import type { Queryable } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { pullDocuments } from '../replication/pull-documents.ts';
 import { createCacheCounters, type CacheStats } from './cache-counters.ts';
 import { collectionVersion } from './collection-version.ts';
@@ -29,7 +29,8 @@ export interface PullPageCache {
 }
 
 export interface PullPageCacheOptions {
-  db: Queryable;
+  /** Pages are read through the tenant's scoped handle; only the namespace is system work. */
+  db: Pick<Database, 'query' | 'forTenant'>;
   /** Undefined without REDIS_URL: every pull reads Postgres, nothing is counted. */
   redis: RedisConnection | undefined;
   ttlSeconds: number;
@@ -66,7 +67,8 @@ export function createPullPageCache(options: PullPageCacheOptions): PullPageCach
     collection: CollectionName,
     since: Checkpoint,
     limit: number,
-  ) => JSON.stringify(await pullDocuments(db, tenantId, collection, since, limit));
+  ) =>
+    JSON.stringify(await pullDocuments(db.forTenant(tenantId), tenantId, collection, since, limit));
 
   return {
     stats: counters.stats,
@@ -84,7 +86,7 @@ export function createPullPageCache(options: PullPageCacheOptions): PullPageCach
         namespace = undefined;
         throw error;
       });
-      const version = await collectionVersion(db, tenantId, collection);
+      const version = await collectionVersion(db.forTenant(tenantId), tenantId, collection);
       const key = pullPageKey(await namespace, tenantId, collection, version, since, limit);
       const cached = await redis.attempt((client) => client.get(key));
       if (typeof cached === 'string') {

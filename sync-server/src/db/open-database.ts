@@ -5,6 +5,7 @@ import pg from 'pg';
 
 import { lockDataDir } from './data-dir-lock.ts';
 import type { Database, Queryable } from './database.ts';
+import { tenantScoped } from './tenant-scope.ts';
 
 export interface DatabaseConfig {
   databaseUrl?: string | undefined;
@@ -49,11 +50,19 @@ function openPostgres(databaseUrl: string): Database {
     return { rows: result.rows };
   };
 
-  return {
+  const db: Database = {
     kind: 'postgres',
     query,
+    forTenant: (tenantId) => tenantScoped(db, tenantId),
     async transaction(work) {
       const client = await pool.connect();
+      // The pool's error handler covers idle clients only: a connection lost mid-transaction
+      // (a Postgres restart) emits on this client, and unheard it would crash the process.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
       const tx: Queryable = {
         async query(sql, params) {
           const result = await client.query(sql, params === undefined ? [] : [...params]);
@@ -66,16 +75,21 @@ function openPostgres(databaseUrl: string): Database {
         await client.query('commit');
         return value;
       } catch (error) {
-        await client.query('rollback').catch(() => undefined);
+        await client.query('rollback').catch((failed: unknown) => {
+          broken ??= failed instanceof Error ? failed : new Error(String(failed));
+        });
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A broken connection is closed rather than handed to the next request.
+        client.release(broken);
       }
     },
     async close() {
       await pool.end();
     },
   };
+  return db;
 }
 
 async function openPglite(dir: string): Promise<Database> {
@@ -114,9 +128,10 @@ async function openPglite(dir: string): Promise<Database> {
     },
   };
 
-  return {
+  const db: Database = {
     kind: 'pglite',
     query: (sql, params) => enqueue(() => direct.query(sql, params)),
+    forTenant: (tenantId) => tenantScoped(db, tenantId),
     transaction(work) {
       return enqueue(async () => {
         await lite.exec('begin');
@@ -135,4 +150,5 @@ async function openPglite(dir: string): Promise<Database> {
       await unlock();
     },
   };
+  return db;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { createApp } from '../app.ts';
 import type { Database } from '../db/database.ts';
+import { tenantScoped } from '../db/tenant-scope.ts';
 import { silentLogger } from '../observability/logger.ts';
 import { useDemoApp } from '../testing/demo-app.ts';
 import { bearer, TEST_BODY_LIMIT } from '../testing/test-app.ts';
@@ -93,6 +94,7 @@ describe('every failure answers the wire error shape', () => {
       kind: 'pglite',
       query: () => Promise.reject(new Error('secret connection string')),
       transaction: () => Promise.reject(new Error('secret connection string')),
+      forTenant: (tenantId) => tenantScoped(broken, tenantId),
       close: () => Promise.resolve(),
     };
     const app = createApp({

@@ -2,6 +2,7 @@ import type { CollectionName, PushResponse, PushRow } from '@pos/shared';
 
 import type { Authorizer } from '../authz/authorizer.ts';
 import type { Database } from '../db/database.ts';
+import { pushCommitted } from '../faults/crash-after-commit.ts';
 import { ApiError } from '../http/api-error.ts';
 import { applyPush } from './apply-push.ts';
 import type { ChangeBus } from './change-bus.ts';
@@ -42,13 +43,16 @@ export async function pushDocuments(
   const permits = await askPermits(deps.authorizer, push.tenantId, questions);
   const context = { ...push, permits };
 
-  const outcome = await deps.db.transaction(async (tx) => {
+  // Row-level security holds the whole push to the pusher's tenant, whatever a rule queries.
+  const outcome = await deps.db.forTenant(context.tenantId).transaction(async (tx) => {
     if (!(await lockTenantWrites(tx, context.tenantId))) {
       throw new ApiError('forbidden', 'this tenant is not provisioned on this server');
     }
     return applyPush(tx, context, collection, rows);
   });
 
+  // A no-op unless the fault suite enabled it: see crash-after-commit.ts.
+  pushCommitted();
   for (const change of outcome.changes) deps.bus.publish(change);
   return {
     response: outcome.response,

@@ -45,6 +45,30 @@ describe('client config', () => {
     ).toThrow(/not a Keycloak realm URL/);
   });
 
+  it('names the stream URLs and till origins from the environment, only when set', () => {
+    const config = readConfig({
+      AUTH_MODE: 'oidc',
+      AUTH_ISSUER: 'http://localhost:8180/realms/pos',
+      STREAM_URLS: ' http://localhost:8081/ ,http://localhost:8082',
+      TILL_ORIGINS: 'http://localhost:8000/',
+    });
+
+    expect(config.streamUrls).toEqual(['http://localhost:8081', 'http://localhost:8082']);
+    expect(config.tillOrigins).toEqual(['http://localhost:8000']);
+    expect(
+      clientConfigOf({
+        ...config.auth,
+        clientId: config.authClientId,
+        streamUrls: config.streamUrls,
+      }),
+    ).toMatchObject({ mode: 'keycloak', streamUrls: config.streamUrls });
+    expect(readConfig({}).streamUrls).toEqual([]);
+    expect(clientConfigOf({ mode: 'embedded', issuer: '', clientId: 'x', streamUrls: [] })).toEqual(
+      { mode: 'embedded' },
+    );
+    expect(() => readConfig({ STREAM_URLS: 'not a url' })).toThrow(/STREAM_URLS/);
+  });
+
   it('answers what it was given', async () => {
     const keycloak = {
       mode: 'keycloak',

@@ -1,15 +1,9 @@
+import type { ClientConfig } from '@pos/shared';
 import { Hono } from 'hono';
 
 import type { AppEnv } from '../http/app-env.ts';
 
-/**
- * How the till signs in. Public, because the till asks before anyone is signed in, and it
- * caches the answer so it can start without a network afterwards.
- * TODO(#4): move the shape into shared/src/protocol once the gateway serves it too; the till
- * parses the same fields in client/src/session/client-config.ts.
- */
-export type ClientConfig =
-  { mode: 'embedded' } | { mode: 'keycloak'; url: string; realm: string; clientId: string };
+export type { ClientConfig } from '@pos/shared';
 
 export const EMBEDDED_CLIENT_CONFIG: ClientConfig = { mode: 'embedded' };
 
@@ -17,13 +11,17 @@ export interface ClientAuthSettings {
   mode: 'embedded' | 'oidc';
   issuer: string;
   clientId: string;
+  /** The sync servers' own URLs for the event stream (STREAM_URLS); empty: the same origin. */
+  streamUrls?: readonly string[];
 }
 
 const KEYCLOAK_ISSUER = /^(?<url>https?:\/\/.+?)\/realms\/(?<realm>[^/]+)\/?$/;
 
 /** Keycloak's issuer is `<url>/realms/<realm>`; keycloak-js wants the two parts apart. */
 export function clientConfigOf(auth: ClientAuthSettings): ClientConfig {
-  if (auth.mode === 'embedded') return EMBEDDED_CLIENT_CONFIG;
+  // Only named when set, so a single server behind no gateway answers what it always did.
+  const stream = auth.streamUrls?.length ? { streamUrls: [...auth.streamUrls] } : {};
+  if (auth.mode === 'embedded') return { ...EMBEDDED_CLIENT_CONFIG, ...stream };
 
   const match = KEYCLOAK_ISSUER.exec(auth.issuer);
   const url = match?.groups?.url;
@@ -31,7 +29,13 @@ export function clientConfigOf(auth: ClientAuthSettings): ClientConfig {
   if (url === undefined || realm === undefined) {
     throw new Error(`AUTH_ISSUER ${auth.issuer} is not a Keycloak realm URL (…/realms/<realm>)`);
   }
-  return { mode: 'keycloak', url, realm: decodeURIComponent(realm), clientId: auth.clientId };
+  return {
+    mode: 'keycloak',
+    url,
+    realm: decodeURIComponent(realm),
+    clientId: auth.clientId,
+    ...stream,
+  };
 }
 
 export function clientConfigRoute(config: ClientConfig): Hono<AppEnv> {

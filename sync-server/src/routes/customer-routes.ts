@@ -3,7 +3,6 @@ import { z } from 'zod';
 
 import { requireMember } from '../auth/authorize-tenant.ts';
 import { searchCustomers } from '../customers/search-customers.ts';
-import type { Queryable } from '../db/database.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readLimit } from '../http/read-limit.ts';
@@ -12,7 +11,7 @@ const querySchema = z.string().trim().min(2).max(100);
 const SEARCH_LIMIT = 20;
 
 /** Customer search for tills that are online; offline they search what they pulled. */
-export function customerRoutes(db: Queryable): Hono<AppEnv> {
+export function customerRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requireMember());
 
@@ -27,7 +26,12 @@ export function customerRoutes(db: Queryable): Hono<AppEnv> {
     }
     const limit = readLimit(c.req.query('limit'), SEARCH_LIMIT);
     return c.json({
-      customers: await searchCustomers(db, c.get('auth').tenantId, query.data, limit),
+      customers: await searchCustomers(
+        c.get('tenantDb'),
+        c.get('auth').tenantId,
+        query.data,
+        limit,
+      ),
     });
   });
 

@@ -3,18 +3,17 @@ import { Hono } from 'hono';
 
 import { askAbout, requireAnyOf } from '../auth/authorize-tenant.ts';
 import type { Authorizer } from '../authz/authorizer.ts';
-import type { Database } from '../db/database.ts';
 import { claimDevice } from '../devices/claim-device.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readBody } from '../http/read-body.ts';
+import { tenantAuthz } from '../http/tenant-database.ts';
 import type { AuthzSync } from '../replication/authz-sync.ts';
 import type { ChangeBus } from '../replication/change-bus.ts';
 import { lockTenantWrites } from '../replication/lock-tenant-writes.ts';
 import { readMaster } from '../replication/read-masters.ts';
 
 export interface DeviceRouteDeps {
-  db: Database;
   bus: ChangeBus;
   authorizer: Authorizer;
   authzSync: AuthzSync;
@@ -31,13 +30,14 @@ export function deviceRoutes(deps: DeviceRouteDeps): Hono<AppEnv> {
   app.post('/claim', async (c) => {
     const auth = c.get('auth');
     const { installationId, storeId } = await readBody(c, deviceClaimRequestSchema);
+    const db = c.get('tenantDb');
     // An unknown store is a 404 as claimDevice answers it; the claim checks again under lock.
-    if ((await readMaster(deps.db, auth.tenantId, 'stores', storeId)) === undefined) {
+    if ((await readMaster(db, auth.tenantId, 'stores', storeId)) === undefined) {
       throw new ApiError('not_found', `store ${storeId} does not exist`);
     }
-    await requireAnyOf(deps, [askAbout(auth, 'sell', storeId)]);
+    await requireAnyOf(tenantAuthz(c, deps.authorizer), [askAbout(auth, 'sell', storeId)]);
 
-    const outcome = await deps.db.transaction(async (tx) => {
+    const outcome = await db.transaction(async (tx) => {
       if (!(await lockTenantWrites(tx, auth.tenantId))) {
         throw new ApiError('forbidden', 'this tenant is not provisioned on this server');
       }

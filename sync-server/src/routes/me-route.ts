@@ -1,16 +1,16 @@
 import { staffSchema, type MeResponse } from '@pos/shared';
 import { Hono } from 'hono';
 
-import type { Queryable } from '../db/database.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readMaster } from '../replication/read-masters.ts';
 
 /** Who is signed in: roles from the token, stores and display name from the staff document. */
-export function meRoute(db: Queryable): Hono<AppEnv> {
+export function meRoute(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
     const auth = c.get('auth');
+    const db = c.get('tenantDb');
 
     const staff = staffSchema.safeParse(await readMaster(db, auth.tenantId, 'staff', auth.userId));
     const member = staff.success && !staff.data._deleted ? staff.data : undefined;

@@ -5,6 +5,7 @@ import { permittedScope, scopeFilter, type AuthzDeps } from '../auth/authorize-t
 import { ApiError } from '../http/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readLimit } from '../http/read-limit.ts';
+import { tenantAuthz } from '../http/tenant-database.ts';
 
 const statusSchema = z.enum(['queued', 'sent', 'failed']).optional();
 
@@ -19,17 +20,18 @@ interface OutboxRow {
  * Receipt emails waiting to be sent (or sent, or failed), newest first, for managers of the
  * stores the sales were made in.
  */
-export function receiptOutboxRoutes(deps: AuthzDeps): Hono<AppEnv> {
+export function receiptOutboxRoutes(deps: Pick<AuthzDeps, 'authorizer'>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
     const auth = c.get('auth');
-    const scope = await permittedScope(deps, auth, 'view_reports');
+    const authz = tenantAuthz(c, deps.authorizer);
+    const scope = await permittedScope(authz, auth, 'view_reports');
     const status = statusSchema.safeParse(c.req.query('status'));
     if (!status.success) {
       throw new ApiError('validation_failed', 'status is not valid', status.error.issues);
     }
-    const { rows } = await deps.db.query<OutboxRow>(
+    const { rows } = await authz.db.query<OutboxRow>(
       `select o.sale_id, o.email, o.status, o.created_at from receipt_outbox o
        where o.tenant_id = $1 and ($2::text is null or o.status = $2)
          and ($4::text[] is null or exists (

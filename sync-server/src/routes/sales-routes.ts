@@ -13,6 +13,7 @@ import {
 import { ApiError } from '../http/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readLimit } from '../http/read-limit.ts';
+import { tenantAuthz } from '../http/tenant-database.ts';
 import { readMaster } from '../replication/read-masters.ts';
 import type { StoredDocument } from '../replication/write-documents.ts';
 import { findByReceiptNumber } from '../sales/find-by-receipt.ts';
@@ -41,12 +42,13 @@ function requireReportsOrRefund(
  * one found by receipt number (with its refunds) or id for a refund at any till of the tenant.
  * `storeId` on a lookup names the store the refund happens in.
  */
-export function salesRoutes(deps: AuthzDeps): Hono<AppEnv> {
-  const { db } = deps;
+export function salesRoutes(deps: Pick<AuthzDeps, 'authorizer'>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
     const auth = c.get('auth');
+    const authz = tenantAuthz(c, deps.authorizer);
+    const { db } = authz;
     const storeId = c.req.query('storeId');
     const receiptNumber = c.req.query('receiptNumber');
 
@@ -55,11 +57,11 @@ export function salesRoutes(deps: AuthzDeps): Hono<AppEnv> {
       if (!parsed.success) {
         throw new ApiError('validation_failed', 'receiptNumber is not valid', parsed.error.issues);
       }
-      await requireReportsOrRefund(deps, auth, storeId, storeId);
+      await requireReportsOrRefund(authz, auth, storeId, storeId);
       return c.json(await findByReceiptNumber(db, auth.tenantId, parsed.data));
     }
 
-    const scope = await permittedScope(deps, auth, 'view_reports');
+    const scope = await permittedScope(authz, auth, 'view_reports');
     if (storeId !== undefined) requireInScope(scope, storeId);
     const { rows } = await db.query<{ data: StoredDocument }>(
       `select data from documents
@@ -74,10 +76,12 @@ export function salesRoutes(deps: AuthzDeps): Hono<AppEnv> {
 
   app.get('/:id', async (c) => {
     const auth = c.get('auth');
+    const authz = tenantAuthz(c, deps.authorizer);
+    const { db } = authz;
     const sale = await readMaster(db, auth.tenantId, 'sales', c.req.param('id'));
     if (sale === undefined) throw new ApiError('not_found', 'no such sale');
     const saleStore = typeof sale['storeId'] === 'string' ? sale['storeId'] : undefined;
-    await requireReportsOrRefund(deps, auth, saleStore, c.req.query('storeId') ?? saleStore);
+    await requireReportsOrRefund(authz, auth, saleStore, c.req.query('storeId') ?? saleStore);
     return c.json(sale);
   });
 

@@ -11,6 +11,7 @@ import {
 import { ApiError } from '../http/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readLimit } from '../http/read-limit.ts';
+import { tenantAuthz } from '../http/tenant-database.ts';
 import { readMaster } from '../replication/read-masters.ts';
 import { readClosingChecks } from '../shifts/closing-checks.ts';
 import { shiftReport } from '../shifts/shift-report.ts';
@@ -22,14 +23,15 @@ const statusSchema = z.enum(['open', 'closed']).optional();
  * server found when it closed) and the Z report of one, recomputed over whatever of the shift
  * has arrived so far.
  */
-export function shiftRoutes(deps: AuthzDeps): Hono<AppEnv> {
-  const { db } = deps;
+export function shiftRoutes(deps: Pick<AuthzDeps, 'authorizer'>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
     const auth = c.get('auth');
+    const authz = tenantAuthz(c, deps.authorizer);
+    const { db } = authz;
     const storeId = c.req.query('storeId');
-    const scope = await permittedScope(deps, auth, 'view_reports');
+    const scope = await permittedScope(authz, auth, 'view_reports');
     if (storeId !== undefined) requireInScope(scope, storeId);
 
     const status = statusSchema.safeParse(c.req.query('status'));
@@ -68,8 +70,10 @@ export function shiftRoutes(deps: AuthzDeps): Hono<AppEnv> {
 
   app.get('/:id/report', async (c) => {
     const auth = c.get('auth');
+    const authz = tenantAuthz(c, deps.authorizer);
+    const { db } = authz;
     // Asked before looking, so someone allowed no reports learns nothing of what exists.
-    const scope = await permittedScope(deps, auth, 'view_reports');
+    const scope = await permittedScope(authz, auth, 'view_reports');
     const shift = shiftSchema.safeParse(
       await readMaster(db, auth.tenantId, 'shifts', c.req.param('id')),
     );

@@ -12,6 +12,7 @@ import type { Database } from '../db/database.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readBody } from '../http/read-body.ts';
+import { tenantAuthz } from '../http/tenant-database.ts';
 import { changesPermissions, type AuthzSync } from '../replication/authz-sync.ts';
 import type { ChangeBus } from '../replication/change-bus.ts';
 import { readPullLimit } from '../replication/pull-documents.ts';
@@ -53,7 +54,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
   app.post('/:collection/push', async (c) => {
     const collection = collectionParam(c.req.param('collection'));
     const auth = c.get('auth');
-    await requirePushPermission(deps, auth, collection);
+    await requirePushPermission(tenantAuthz(c, deps.authorizer), auth, collection);
     const { rows } = await readBody(c, pushRequestSchema);
 
     const pusher = { tenantId: auth.tenantId, userId: auth.userId, now: deps.now() };
