@@ -5,6 +5,7 @@ import type { Logger } from '../observability/logger.ts';
 import { createInProcessChangeBus, type ChangeBus, type ChangeEvent } from './change-bus.ts';
 
 const CHANNEL_PREFIX = 'pos:changes:';
+const SUBSCRIBE_RETRY_MS = 1000;
 
 /** What travels on a tenant's channel: a change, or word that some changes were not sent. */
 type BusMessage = { from: string; event: ChangeEvent } | { from: string; missed: true };
@@ -30,6 +31,9 @@ export function createRedisChangeBus(options: RedisChangeBusOptions): ChangeBus 
   const listening = new Map<string, number>();
   const missedListeners = new Map<string, Set<() => void>>();
   const unsent = new Set<string>();
+  // Tenants whose subscription Redis has not confirmed: a subscribe that timed out or met a
+  // dropped connection would otherwise leave this instance deaf to the others until restart.
+  const unconfirmed = new Set<string>();
 
   const channelOf = (tenantId: string) => `${CHANNEL_PREFIX}${tenantId}`;
   const tellMissed = (tenantId: string) => {
@@ -52,11 +56,34 @@ export function createRedisChangeBus(options: RedisChangeBusOptions): ChangeBus 
     else tellMissed(tenantId);
   });
 
+  // Until Redis confirms a subscription, other instances' writes pass this one by, so a
+  // confirmed one tells the tenant's streams to pull once more.
+  const confirm = (tenantIds: string[]) => {
+    void subscriber
+      .attempt((client) => client.subscribe(...tenantIds.map(channelOf)))
+      .then((subscribed) => {
+        for (const tenantId of tenantIds) {
+          if (subscribed === undefined) {
+            unconfirmed.add(tenantId);
+            continue;
+          }
+          unconfirmed.delete(tenantId);
+          tellMissed(tenantId);
+        }
+      });
+  };
+  const retry = setInterval(() => {
+    const waiting = [...unconfirmed].filter((tenantId) => listening.has(tenantId));
+    unconfirmed.clear();
+    if (waiting.length > 0) confirm(waiting);
+  }, SUBSCRIBE_RETRY_MS);
+  retry.unref();
+
   // Subscriptions do not survive a reconnect, and events sent meanwhile never arrived.
   subscriber.onUp((afterOutage) => {
     const tenants = [...listening.keys()];
     if (tenants.length === 0) return;
-    void subscriber.attempt((client) => client.subscribe(...tenants.map(channelOf)));
+    confirm(tenants);
     if (afterOutage) for (const tenantId of tenants) tellMissed(tenantId);
   });
 
@@ -81,15 +108,7 @@ export function createRedisChangeBus(options: RedisChangeBusOptions): ChangeBus 
     subscribe(tenantId, listener, onMissed) {
       const count = listening.get(tenantId) ?? 0;
       listening.set(tenantId, count + 1);
-      // Until Redis confirms the subscription, other instances' writes pass this one by: the
-      // stream's first RESYNC may have come too early, so its till is told to pull once more.
-      if (count === 0) {
-        void subscriber
-          .attempt((client) => client.subscribe(channelOf(tenantId)))
-          .then((subscribed) => {
-            if (subscribed !== undefined) tellMissed(tenantId);
-          });
-      }
+      if (count === 0) confirm([tenantId]);
 
       const unsubscribeLocal = local.subscribe(tenantId, listener);
       const forTenant = missedListeners.get(tenantId) ?? new Set();
@@ -107,6 +126,7 @@ export function createRedisChangeBus(options: RedisChangeBusOptions): ChangeBus 
           return;
         }
         listening.delete(tenantId);
+        unconfirmed.delete(tenantId);
         void subscriber.attempt((client) => client.unsubscribe(channelOf(tenantId)));
       };
     },
