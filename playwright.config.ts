@@ -14,8 +14,9 @@ const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: 'e2e',
-  // Signing in through a real Keycloak runs against the real stack: playwright.stack.config.ts.
-  testIgnore: ['keycloak-sign-in.spec.ts'],
+  // Specs that need the real Keycloak and gateway have configs of their own:
+  // playwright.stack.config.ts and playwright.gateway.config.ts.
+  testIgnore: ['keycloak-sign-in.spec.ts', 'stack/**'],
   // One till, one server: tests share the seeded tenant, so they run one at a time.
   workers: 1,
   fullyParallel: false,
