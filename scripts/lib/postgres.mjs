@@ -39,24 +39,8 @@ export async function startThrowawayPostgres() {
   const dataDir = path.join(dir, 'data');
   const port = await freePort();
 
-  await mustRun(
-    ...asPostgres(`${bin}/initdb`, ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8']),
-    { stdio: 'ignore' },
-  );
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-  await mustRun(
-    ...asPostgres(`${bin}/pg_ctl`, [
-      '-D',
-      dataDir,
-      '-o',
-      options,
-      '-l',
-      `${dir}/log`,
-      '-w',
-      'start',
-    ]),
-    { stdio: 'ignore' },
-  );
+  await initCluster(bin, dataDir);
+  await startCluster(bin, { dir, dataDir, port, extra: '-c fsync=off' });
 
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
@@ -69,6 +53,18 @@ export async function startThrowawayPostgres() {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function initCluster(bin, dataDir) {
+  const args = ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8'];
+  return mustRun(...asPostgres(`${bin}/initdb`, args), { stdio: 'ignore' });
+}
+
+/** Loopback only, its socket in `dir`; room for Keycloak, Permify and two sync servers. */
+function startCluster(bin, { dir, dataDir, port, extra = '' }) {
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 ${extra}`;
+  const args = ['-D', dataDir, '-o', options.trim(), '-l', `${dir}/log`, '-w', 'start'];
+  return mustRun(...asPostgres(`${bin}/pg_ctl`, args), { stdio: 'ignore' });
 }
 
 async function postgresIds() {
@@ -90,42 +86,11 @@ export async function startPersistentPostgres({ dir, port }) {
   mkdirSync(dir, { recursive: true });
   if (isRoot) chownSync(dir, ...(await postgresIds()));
   const dataDir = path.join(dir, 'data');
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    await mustRun(
-      ...asPostgres(`${bin}/initdb`, [
-        '-D',
-        dataDir,
-        '-A',
-        'trust',
-        '-U',
-        'postgres',
-        '-E',
-        'UTF8',
-      ]),
-      { stdio: 'ignore' },
-    );
-  }
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initCluster(bin, dataDir);
 
-  const running =
-    (await run(...asPostgres(`${bin}/pg_ctl`, ['-D', dataDir, 'status']), {
-      stdio: 'ignore',
-    })) === 0;
-  if (!running) {
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
-    await mustRun(
-      ...asPostgres(`${bin}/pg_ctl`, [
-        '-D',
-        dataDir,
-        '-o',
-        options,
-        '-l',
-        `${dir}/log`,
-        '-w',
-        'start',
-      ]),
-      { stdio: 'ignore' },
-    );
-  }
+  const status = asPostgres(`${bin}/pg_ctl`, ['-D', dataDir, 'status']);
+  const running = (await run(...status, { stdio: 'ignore' })) === 0;
+  if (!running) await startCluster(bin, { dir, dataDir, port });
 
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
