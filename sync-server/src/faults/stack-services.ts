@@ -40,6 +40,15 @@ interface KrakendLib {
   startKrakend(options: { port: number; backends: string[]; logFile: string }): Promise<Stoppable>;
 }
 
+interface KeycloakLib {
+  startKeycloak(options: {
+    postgresUrl: string;
+    logFile: string;
+    detached: boolean;
+    log?: (line: string) => void;
+  }): Promise<Stoppable>;
+}
+
 interface SystemPackagesLib {
   findPostgresBin(): string | undefined;
 }
@@ -52,6 +61,7 @@ export const postgresLib = () => load<PostgresLib>('postgres');
 export const redisLib = () => load<RedisLib>('redis');
 export const permifyLib = () => load<PermifyLib>('permify');
 export const krakendLib = () => load<KrakendLib>('krakend');
+export const keycloakLib = () => load<KeycloakLib>('keycloak');
 
 export async function freePort(): Promise<number> {
   return (await postgresLib()).freePort();
