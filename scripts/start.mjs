@@ -48,6 +48,8 @@ console.log(`
 
   Demo sign-in   cashier@demo.test / cashier123   (PIN 1234)
                  manager@demo.test / manager123   (PIN 9999)
+                 owner@demo.test / owner123       (PIN 4321)
+                 cashier@harbour.test / cashier123 (a second shop)
   Demo catalog   ${demoSize} items; data kept in .stack/data (delete it to start over)
   Stop with Ctrl+C.
 `);
