@@ -30,7 +30,7 @@ export interface EmbeddedIssuerOptions {
 
 /**
  * A stand-in for Keycloak during development: same claims, same RS256 signatures, so the
- * verification path is the one production uses. TODO(#4): Keycloak replaces it in the stack.
+ * verification path is the one production uses. With AUTH_MODE=oidc it is not mounted.
  */
 export function createEmbeddedIssuer(options: EmbeddedIssuerOptions): EmbeddedIssuer {
   const { db, issuer, audience, key } = options;

@@ -28,7 +28,7 @@ async function readGrant<S extends z.ZodType>(c: Context, schema: S): Promise<z.
   return parsed.data;
 }
 
-/** The embedded development issuer. TODO(#4): Keycloak serves these in the real stack. */
+/** The embedded development issuer's routes; with Keycloak (AUTH_MODE=oidc) they are not mounted. */
 export function authDevRoutes(issuer: EmbeddedIssuer): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
