@@ -2,7 +2,7 @@ import type { Discount, Sale } from '@pos/shared';
 import { describe, expect, it } from 'vitest';
 
 import { apiClient } from '../testing/api-client.ts';
-import { buildStaff } from '../testing/build-documents.ts';
+import { buildCashMovement, buildShift, buildStaff } from '../testing/build-documents.ts';
 import { useDemoApp } from '../testing/demo-app.ts';
 import { buildRefund, buildSale, demoProducts, login } from '../testing/test-app.ts';
 import { writeDocuments } from './write-documents.ts';
@@ -94,6 +94,26 @@ describe('pushed sales, checked through the authorizer', () => {
         expect.objectContaining({ documentId: byMoved.id }),
       ]),
     );
+  });
+
+  it('quarantines a shift opened, or cash moved, by staff who may no longer sell there', async () => {
+    const byLeaver = buildShift('shift-leaver', { openedBy: 'staff-leaver', deviceId: 'device-x' });
+    const ordinary = buildShift('shift-ordinary');
+    const moved = {
+      ...buildCashMovement('cash-moved', ordinary.id, 'in', 5_00),
+      createdBy: 'staff-moved',
+    };
+
+    const shifts = await demo.cashier.push('shifts', [byLeaver, ordinary]);
+    const cash = await demo.cashier.push('cash_movements', [moved]);
+
+    expect(shifts.body.rejected).toEqual([
+      { id: byLeaver.id, code: 'not_permitted', message: expect.stringContaining('staff-leaver') },
+    ]);
+    expect(cash.body.rejected).toEqual([
+      { id: moved.id, code: 'not_permitted', message: expect.stringContaining('staff-moved') },
+    ]);
+    expect(await storedIds([byLeaver.id, ordinary.id, moved.id])).toEqual([ordinary.id]);
   });
 
   it('stores the same sale once its cashier may sell again, when the till pushes it again', async () => {

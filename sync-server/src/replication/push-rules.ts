@@ -1,18 +1,25 @@
-import type { CollectionName } from '@pos/shared';
+import type { CashMovement, CollectionName } from '@pos/shared';
 
 import { customerPushRule } from '../customers/customer-push-rule.ts';
 import { salePushRule } from '../sales/sale-push-rule.ts';
 import { shiftPushRule } from '../shifts/shift-push-rule.ts';
+import { drawerQuestions, refuseUnpermittedDrawer } from '../shifts/staff-at-drawer.ts';
 import { stockMovementPushRule } from '../stock/stock-movement-push-rule.ts';
 import { devicePushRule, storePushRule } from './organisation-push-rules.ts';
 import { acceptAsPushed, type PushRule } from './push-rule.ts';
 
-// TODO(#4): shifts and cash movements name who opened, closed or moved cash (`openedBy`,
-// `closedBy`, `createdBy`) and are taken from any staff member's till; ask `sell` in their
-// store for those staff as salePushRule does for a sale's cashier.
-
-/** Cash movements are evidence like sales: once stored, another version is a conflict. */
-const cashMovementPushRule: PushRule = { immutable: true, decide: acceptAsPushed };
+/**
+ * Cash movements are evidence like sales: once stored, another version is a conflict. Whoever
+ * moved the cash must still be allowed to sell in that store, as a sale's cashier must.
+ */
+const cashMovementPushRule: PushRule = {
+  immutable: true,
+  questions: (_pusher, document) => drawerQuestions(document as unknown as CashMovement),
+  async decide(tx, context, proposal) {
+    const movement = proposal.document as unknown as CashMovement;
+    return refuseUnpermittedDrawer(context, movement) ?? acceptAsPushed(tx, context, proposal);
+  },
+};
 
 /** Everything else is compare-and-set only. */
 const plainPushRule: PushRule = { immutable: false, decide: acceptAsPushed };

@@ -1,7 +1,7 @@
 import type { Shift } from '@pos/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { buildShift, buildStaff } from '../testing/build-documents.ts';
+import { buildCustomer, buildShift, buildStaff } from '../testing/build-documents.ts';
 import { useDemoApp } from '../testing/demo-app.ts';
 import { buildRefund, buildSale, demoProducts } from '../testing/test-app.ts';
 
@@ -94,11 +94,20 @@ describe('when the authorizer cannot answer', () => {
     expect(await traces(['staff-new', 'mv-down'])).toBe(0);
   });
 
-  it('still takes pushes that ask it nothing, such as a shift opening', async () => {
+  it('answers 503 to a shift opening too: who opened the drawer must still be allowed to sell', async () => {
     demo.t.authorizer.down = true;
     const open: Shift = buildShift('shift-down');
 
     const pushed = await demo.cashier.push('shifts', [open]);
+
+    expect(pushed.status).toBe(503);
+    expect(await traces(['shift-down'])).toBe(0);
+  });
+
+  it('still takes pushes that ask it nothing, such as a new customer', async () => {
+    demo.t.authorizer.down = true;
+
+    const pushed = await demo.cashier.push('customers', [buildCustomer('cust-down', {})]);
 
     expect(pushed.body).toEqual({ conflicts: [], rejected: [] });
   });

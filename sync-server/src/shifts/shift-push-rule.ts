@@ -4,6 +4,7 @@ import type { PushRule } from '../replication/push-rule.ts';
 import type { StoredDocument } from '../replication/write-documents.ts';
 import { checkClosedShiftCash } from './check-closed-shift-cash.ts';
 import { findOtherOpenShift } from './find-open-shift.ts';
+import { drawerQuestions, refuseUnpermittedDrawer } from './staff-at-drawer.ts';
 
 /** Documents of the shifts collection were validated against the shift schema before this. */
 function asShift(document: StoredDocument): Shift {
@@ -18,11 +19,16 @@ function asShift(document: StoredDocument): Shift {
 export const shiftPushRule: PushRule = {
   immutable: false,
 
+  questions: (_pusher, document) => drawerQuestions(asShift(document)),
+
   // A till that closed one shift and opened the next may push both at once: closings first.
   priority: (document) => (asShift(document).status === 'closed' ? 0 : 1),
 
   async decide(tx, context, { document, pending }) {
     const shift = asShift(document);
+    const refused = refuseUnpermittedDrawer(context, shift);
+    if (refused !== undefined) return refused;
+
     if (shift.status === 'open' && !shift._deleted) {
       const open = await findOtherOpenShift(tx, context.tenantId, shift, pending);
       if (open !== undefined) {
