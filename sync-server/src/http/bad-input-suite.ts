@@ -286,6 +286,24 @@ export function badInputSuite(label: string, open: () => Promise<TestApp>): void
         });
       });
 
+      it('quarantines lines in range whose total is not, moving no stock (regression: totals past 2^53 were stored flagged)', async () => {
+        const huge = withLine(newSale(), { quantity: 100_000_000, unitPrice: 10_000_000_000 });
+        const before = await footprint();
+
+        const pushed = await push([huge]);
+
+        expect(pushed.body.rejected).toEqual([
+          { id: huge.id, code: 'totals_out_of_range', message: expect.any(String) },
+        ]);
+        expect(await stored([huge.id])).toEqual([]);
+        // Its receipt number stays taken, as for every quarantined sale: the customer holds it.
+        expect(await footprint()).toEqual({
+          ...before,
+          quarantine: (before?.['quarantine'] ?? 0) + 1,
+          receipts: (before?.['receipts'] ?? 0) + 1,
+        });
+      });
+
       it('refuses a store and device of another tenant, writing no receipt for them', async () => {
         const foreign = { ...newSale(), storeId: 'store-harbour', deviceId: 'device-h1' };
 

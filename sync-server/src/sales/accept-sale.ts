@@ -3,6 +3,7 @@ import {
   deviceSchema,
   formatReceiptNumber,
   saleStockMovements,
+  saleTotalsSchema,
   storeSchema,
   type RejectedDocument,
   type Sale,
@@ -84,6 +85,15 @@ export async function acceptNewSale(
 
   // Reports use the server's totals, recomputed with the same pure functions the till used.
   const { totals, issues } = recomputeTotals(sale, history);
+
+  // Each line can be within bounds and their sum not: totals past what money columns and exact
+  // doubles hold would poison every report that adds them up, so such a sale waits for a human.
+  if (!saleTotalsSchema.safeParse(totals).success) {
+    return reject(
+      'totals_out_of_range',
+      `the recomputed total ${String(totals.total)} is beyond the largest amount a sale may carry`,
+    );
+  }
   issues.push(...(await checkDiscountApprovals(tx, context, sale)));
   issues.push(...(await questionSale(tx, tenantId, sale, store.data, now)));
   const expectedReceipt = formatReceiptNumber(store.data.code, device.data.code, sale.deviceSeq);
