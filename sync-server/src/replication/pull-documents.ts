@@ -34,7 +34,21 @@ export async function pullDocuments(
     [tenantId, collection, since.seq, limit],
   );
 
+  // A checkpoint past every sequence the tenant ever took (a database restored from a backup)
+  // would skip what is written until the sequence catches up: start that till over instead.
+  if (rows.length === 0 && since.seq > 0 && since.seq > (await lastSequence(db, tenantId))) {
+    return pullDocuments(db, tenantId, collection, { seq: 0 }, limit);
+  }
+
   const last = rows.at(-1);
   const checkpoint = last !== undefined ? { seq: last.seq } : since.seq > 0 ? since : null;
   return { documents: rows.map((row) => row.data), checkpoint };
+}
+
+async function lastSequence(db: Queryable, tenantId: string): Promise<number> {
+  const { rows } = await db.query<{ last_seq: string | number }>(
+    'select last_seq from tenant_change_seq where tenant_id = $1',
+    [tenantId],
+  );
+  return Number(rows[0]?.last_seq ?? 0);
 }

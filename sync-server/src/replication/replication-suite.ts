@@ -78,6 +78,11 @@ export function replicationSuite(label: string, open: () => Promise<TestApp>): v
       expect(junk.body.documents.map((d) => d.id).sort()).toEqual(['tax-gst', 'tax-pst']);
     });
 
+    it('starts a till over whose checkpoint is past every sequence (a restored database)', async () => {
+      const ahead = await pull('tax_rates', 'seq=999999999');
+      expect(ahead.body.documents.map((d) => d.id).sort()).toEqual(['tax-gst', 'tax-pst']);
+    });
+
     it('answers null as checkpoint when there is nothing at all', async () => {
       expect((await pull('cash_movements', '')).body).toEqual({ documents: [], checkpoint: null });
     });
