@@ -50,6 +50,7 @@ beforeAll(async () => {
       limits: {
         api: { client: { rate: 0.2, burst: 3 }, overall: { rate: 500, burst: 1000 } },
         rare: { client: { rate: 100, burst: 100 }, overall: { rate: 0.2, burst: 2 } },
+        public: { client: { rate: 0.2, burst: 3 }, overall: { rate: 500, burst: 1000 } },
       },
     },
   });
@@ -165,7 +166,8 @@ describe('routing', () => {
   it('balances between both sync servers', async () => {
     const token = await issuer.token({ sub: freshUser() });
     const picked = new Set<string>();
-    for (let i = 0; i < 4; i++) {
+    // Lura may pick hosts at random: sixteen calls all on one would be a 1-in-32,768 chance.
+    for (let i = 0; i < 16; i++) {
       const response = await call('/api/sync/products/pull?seq=0&limit=10', {
         headers: bearer(token),
       });
@@ -220,6 +222,15 @@ describe('rate limits', () => {
 
     const other = await issuer.token({ sub: freshUser() });
     expect((await call('/api/sales', { headers: bearer(other) })).status).toBe(200);
+  });
+
+  it('keys a public route on the connection, not on an X-Forwarded-For the client made up', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const spoofed = { 'X-Forwarded-For': `203.0.113.${i + 1}` };
+      statuses.push((await call('/api/client-config', { headers: spoofed })).status);
+    }
+    expect(statuses).toContain(429);
   });
 
   it('answers 503 past the overall limit, whoever asks', async () => {

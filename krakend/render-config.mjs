@@ -39,6 +39,8 @@ export function renderKrakendConfig(overrides = {}) {
       'telemetry/logging': { level: settings.logLevel, prefix: '[GATEWAY]', stdout: true },
       router: {
         return_error_msg: false,
+        // The gateway is the edge: a client's X-Forwarded-For must not pick its rate-limit key.
+        forwarded_by_client_ip: false,
         hide_version_header: true,
         logger_skip_paths: ['/__health'],
       },
