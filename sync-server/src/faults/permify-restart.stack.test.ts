@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { requireEnv } from '../testing/require-env.ts';
 import { waitFor } from '../testing/wait-for.ts';
+import { embeddedCashierTill } from './cashier-till.ts';
 import { EMBEDDED_SERVER_ENV, faultScratch, SEED_ARGS } from './fault-scratch.ts';
 import { failedSince, sellThroughOutage } from './outage-scenario.ts';
-import { SimulatedTill } from './simulated-till.ts';
 import {
   freePort,
   permifyLib,
@@ -13,8 +13,6 @@ import {
   type ThrowawayPostgres,
 } from './stack-services.ts';
 import { startSyncServer, type SyncServerProcess } from './sync-server-process.ts';
-import { DEMO_CASHIER } from './till-seller.ts';
-import { embeddedTokens } from './token-source.ts';
 
 // Only the stack's Permify build is shared; this one runs on its own ports and database.
 requireEnv('PERMIFY_URL', 'permify-restart.stack.test.ts');
@@ -73,12 +71,7 @@ describe('Permify stopped and started again', () => {
   it('refuses pushes as unavailable while it is down, then stores every sale once', async () => {
     const url = server?.url ?? '';
     const databaseUrl = `${postgres?.url.replace(/\/postgres$/, '')}/pos`;
-    const till = new SimulatedTill({
-      seller: DEMO_CASHIER,
-      baseUrl: () => url,
-      tokens: embeddedTokens(() => url, DEMO_CASHIER.username, DEMO_CASHIER.password),
-      batchSize: 5,
-    });
+    const till = embeddedCashierTill(url);
     try {
       await sellThroughOutage(till, databaseUrl, {
         stop: async () => {

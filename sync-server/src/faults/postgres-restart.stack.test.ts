@@ -2,13 +2,12 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { waitFor } from '../testing/wait-for.ts';
+import { embeddedCashierTill } from './cashier-till.ts';
 import { EMBEDDED_SERVER_ENV, faultScratch, SEED_ARGS } from './fault-scratch.ts';
-import { SimulatedTill } from './simulated-till.ts';
 import { postgresLib, restartPostgres, type ThrowawayPostgres } from './stack-services.ts';
 import { expectEverySaleStoredOnce, expectTillViewTrue, storedIds } from './stored-sales.ts';
+import type { SimulatedTill } from './simulated-till.ts';
 import { startSyncServer, type SyncServerProcess } from './sync-server-process.ts';
-import { DEMO_CASHIER } from './till-seller.ts';
-import { embeddedTokens } from './token-source.ts';
 
 const BATCH = 10;
 
@@ -43,10 +42,7 @@ describe('Postgres restarted in the middle of a batch', () => {
 
   it('keeps none of the cut batch, then stores every sale once', async () => {
     const url = server?.url ?? '';
-    const running = new SimulatedTill({
-      seller: DEMO_CASHIER,
-      baseUrl: () => url,
-      tokens: embeddedTokens(() => url, DEMO_CASHIER.username, DEMO_CASHIER.password),
+    const running = embeddedCashierTill(url, {
       batchSize: BATCH,
       // Room to look at the database between the failed push and the till's retry.
       firstBackoffMs: 3_000,

@@ -4,12 +4,10 @@ import { freshPostgres, type FreshPostgres } from '../testing/fresh-postgres.ts'
 import { requireEnv } from '../testing/require-env.ts';
 import { waitFor } from '../testing/wait-for.ts';
 import { EMBEDDED_SERVER_ENV, faultScratch, SEED_ARGS } from './fault-scratch.ts';
+import { embeddedCashierTill } from './cashier-till.ts';
 import { sellThroughOutage } from './outage-scenario.ts';
-import { SimulatedTill } from './simulated-till.ts';
 import { freePort, redisLib, type Stoppable } from './stack-services.ts';
 import { startSyncServer, type SyncServerProcess } from './sync-server-process.ts';
-import { DEMO_CASHIER } from './till-seller.ts';
-import { embeddedTokens } from './token-source.ts';
 
 requireEnv('DATABASE_URL', 'redis-restart.stack.test.ts');
 
@@ -54,12 +52,7 @@ describe('Redis stopped and started again', () => {
 
   it('keeps storing sales while Redis is down, and loses or doubles none', async () => {
     const url = server?.url ?? '';
-    const till = new SimulatedTill({
-      seller: DEMO_CASHIER,
-      baseUrl: () => url,
-      tokens: embeddedTokens(() => url, DEMO_CASHIER.username, DEMO_CASHIER.password),
-      batchSize: 5,
-    });
+    const till = embeddedCashierTill(url);
     try {
       await sellThroughOutage(till, database?.url ?? '', {
         stop: async () => {
