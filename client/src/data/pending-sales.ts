@@ -2,7 +2,7 @@ import type { Sale } from '@pos/shared';
 
 import { LiveDocumentMap } from './live-document-map.ts';
 import type { RxDoc } from './schema/collection-schema.ts';
-import { syncedMarksFor, type SyncedMarks } from './synced-marks.ts';
+import { acknowledgedSalesFor, syncedMarksFor, type SyncedMarks } from './synced-marks.ts';
 import type { TillDatabase } from './till-database.ts';
 
 /**
@@ -16,6 +16,7 @@ export class PendingSales {
   private readonly shifts: LiveDocumentMap<RxDoc<'shifts'>>;
   private readonly movements: LiveDocumentMap<RxDoc<'cash_movements'>>;
   private readonly synced: SyncedMarks;
+  private readonly acknowledged: SyncedMarks;
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: (() => void)[] = [];
   readonly ready: Promise<void>;
@@ -43,6 +44,8 @@ export class PendingSales {
 
     this.synced = syncedMarksFor(db.name);
     this.cleanups.push(this.synced.subscribe(changed));
+    this.acknowledged = acknowledgedSalesFor(db.name);
+    this.cleanups.push(this.acknowledged.subscribe(changed));
     if (typeof window !== 'undefined') {
       const onStorage = (event: StorageEvent) => {
         if (event.key === this.synced.storageKey) this.synced.reload();
@@ -65,13 +68,22 @@ export class PendingSales {
     }
   }
 
+  /**
+   * Sales without their server copy yet. Their stock movements from the server come with that
+   * copy, so the till keeps counting these itself until then.
+   */
   sales(): Iterable<Sale> {
     return this.map.docs.values();
   }
 
-  /** Every waiting document: sales, shifts and cash movements. */
+  /**
+   * Every waiting document: sales, shifts and cash movements. A sale the server answered as
+   * stored is no longer waiting, even before its server copy arrives.
+   */
   *ids(): Iterable<string> {
-    yield* this.map.docs.keys();
+    for (const sale of this.map.docs.values()) {
+      if (!this.acknowledged.isSynced(sale)) yield sale.id;
+    }
     yield* this.unsyncedOthers();
   }
 

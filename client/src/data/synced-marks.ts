@@ -84,3 +84,21 @@ export function syncedMarksFor(databaseName: string): SyncedMarks {
   }
   return marks;
 }
+
+const acknowledgedByDatabase = new Map<string, SyncedMarks>();
+
+/**
+ * Sales the server answered as stored in this tab, until their server copy (with its `server`
+ * field) arrives by stream or pull. That copy can be late: while Redis is down, a sale pushed
+ * to one instance never reaches a stream open on another until Redis returns. Held in memory
+ * only, since every sale would otherwise pile up in localStorage; after a reload the first pull
+ * brings the server copies.
+ */
+export function acknowledgedSalesFor(databaseName: string): SyncedMarks {
+  let marks = acknowledgedByDatabase.get(databaseName);
+  if (marks === undefined) {
+    marks = new SyncedMarks(`pos.acknowledged.${databaseName}`, memoryStorage());
+    acknowledgedByDatabase.set(databaseName, marks);
+  }
+  return marks;
+}

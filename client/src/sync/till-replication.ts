@@ -3,7 +3,7 @@ import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { combineLatest, map, merge, type Observable } from 'rxjs';
 
-import { syncedMarksFor, tracksSyncedMarks } from '../data/synced-marks.ts';
+import { acknowledgedSalesFor, syncedMarksFor, tracksSyncedMarks } from '../data/synced-marks.ts';
 import type { TillDatabase } from '../data/till-database.ts';
 import type { ApiClient } from '../session/api-client.ts';
 import type { NetworkMonitor } from './network-monitor.ts';
@@ -41,7 +41,11 @@ const RETRY_MS = 4_000;
 
 function replicate(name: CollectionName, deps: TillReplicationDeps): Replication {
   const collection = deps.db[name] as unknown as RxCollection<ServerDocument>;
-  const synced = tracksSyncedMarks(name) ? syncedMarksFor(deps.db.name) : undefined;
+  const synced = tracksSyncedMarks(name)
+    ? syncedMarksFor(deps.db.name)
+    : name === 'sales'
+      ? acknowledgedSalesFor(deps.db.name)
+      : undefined;
 
   return replicateRxCollection<ServerDocument, Checkpoint>({
     // The version suffix lets a future protocol change start over from a clean checkpoint.

@@ -127,10 +127,13 @@ describe('concurrency on Postgres', () => {
     let writing = true;
     const done = Promise.all(writes).then(() => (writing = false));
     while (writing || seen.length < 30) {
+      // Only a pull that began after the last commit may end the loop: one that began before
+      // can rightly come back empty while that commit lands.
+      const allCommitted = !writing;
       const page = await pull(checkpoint);
       seen.push(...page.documents.map((d) => d.id));
       checkpoint = page.checkpoint?.seq ?? checkpoint;
-      if (!writing && page.documents.length === 0) break;
+      if (allCommitted && page.documents.length === 0) break;
     }
     await done;
 
